@@ -1,0 +1,3 @@
+from assessments.models.people import Organisation, User
+
+__all__ = ["Organisation", "User"]
