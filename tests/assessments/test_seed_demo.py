@@ -54,3 +54,11 @@ def test_seed_demo_twice_changes_nothing(settings):
     )
     assert before == after == (2, 5, before[2])
     assert User.objects.get(username="officer").check_password(DEMO_PASSWORD)
+
+
+def test_demo_analyst_can_sign_in(settings, client):
+    settings.DEBUG = True
+    call_command("seed_demo")
+    response = client.post("/accounts/login/", {"username": "analyst", "password": DEMO_PASSWORD})
+    assert response.status_code == 302
+    assert response["Location"] == "/"
