@@ -3,7 +3,7 @@
 import factory
 from django.contrib.auth.models import Group
 
-from assessments.models import Organisation, User
+from assessments.models import Assessment, Consultation, DataItem, Organisation, User
 from assessments.roles import Role
 
 PASSWORD = "correct-horse-battery"
@@ -33,3 +33,38 @@ class UserFactory(factory.django.DjangoModelFactory[User]):
     ) -> None:
         if create and extracted:
             self.groups.set(Group.objects.filter(name__in=[role.label for role in extracted]))
+
+
+class AssessmentFactory(factory.django.DjangoModelFactory[Assessment]):
+    class Meta:
+        model = Assessment
+        skip_postgeneration_save = True
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    owner = factory.SubFactory(UserFactory, organisation=factory.SelfAttribute("..organisation"))
+    reference = factory.Sequence(lambda n: f"DPUP-2026-{n + 1:04d}")
+    title = factory.Sequence(lambda n: f"Whānau support programme {n}")
+    initiative_kind = "service"
+    purpose_statement = "Match whānau to support services that meet their needs."
+
+
+class DataItemFactory(factory.django.DjangoModelFactory[DataItem]):
+    class Meta:
+        model = DataItem
+
+    assessment = factory.SubFactory(AssessmentFactory)
+    position = factory.Sequence(lambda n: n)
+    name = factory.Sequence(lambda n: f"Data item {n}")
+    justification = "Needed to decide which service fits."
+    retention = "P2Y"
+
+
+class ConsultationFactory(factory.django.DjangoModelFactory[Consultation]):
+    class Meta:
+        model = Consultation
+
+    assessment = factory.SubFactory(AssessmentFactory)
+    position = factory.Sequence(lambda n: n)
+    party = "privacy_officer"
+    depth = "review"
+    summary = "Reviewed the data items."

@@ -5,3 +5,33 @@ document.addEventListener("DOMContentLoaded", () => {
     summary.focus();
   }
 });
+
+// Formsets: add a row in place by copying the empty form Django renders into a <template>.
+document.addEventListener("DOMContentLoaded", () => {
+  document.querySelectorAll(".no-js-only").forEach((el) => {
+    el.hidden = true;
+  });
+  document.querySelectorAll("[data-add-row]").forEach((button) => {
+    const prefix = button.dataset.addRow;
+    const total = document.getElementById(`id_${prefix}-TOTAL_FORMS`);
+    const template = document.getElementById(`${prefix}-empty`);
+    const rows = document.getElementById(`${prefix}-rows`);
+    if (!total || !template || !rows) {
+      return;
+    }
+    button.hidden = false;
+    button.addEventListener("click", () => {
+      const index = Number(total.value);
+      const html = template.innerHTML
+        .replaceAll("__prefix__", String(index))
+        .replaceAll("__number__", String(index + 1));
+      rows.insertAdjacentHTML("beforeend", html);
+      total.value = String(index + 1);
+      const added = rows.lastElementChild;
+      const first = added && added.querySelector("input:not([type=hidden]), textarea, select");
+      if (first) {
+        first.focus();
+      }
+    });
+  });
+});

@@ -1,0 +1,272 @@
+"""Forms for writing an assessment. Emptiness is for the rules to judge, so drafts save
+incomplete; these forms refuse only what cannot be stored (wrong type, too long, unknown choice)."""
+
+from dataclasses import dataclass
+from typing import Any, cast
+
+from django import forms
+from django.forms import BaseInlineFormSet, inlineformset_factory
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
+
+from assessments.models import Assessment, Consultation, DataItem
+from assessments.sections import SECTIONS
+from assessments.te_reo import mark_te_reo
+
+BENEFICIARY_CHOICES = [
+    ("individuals", "Individuals"),
+    ("whanau", "Whānau"),
+    ("communities", "Communities"),
+    ("iwi", "Iwi"),
+    ("public", "The public"),
+]
+UNDECIDED_CHOICES = [("unknown", "Not decided yet"), ("true", "Yes"), ("false", "No")]
+DATE_HINT = "Enter a date as YYYY-MM-DD, for example 2026-03-14."
+
+
+class LinesField(forms.CharField):
+    """A list of short texts, typed one per line; repeats are dropped."""
+
+    widget = forms.Textarea(attrs={"rows": 2})
+
+    def __init__(self, *, item_max_length: int = 200, **kwargs: Any) -> None:
+        self.item_max_length = item_max_length
+        kwargs.setdefault("required", False)
+        super().__init__(**kwargs)
+
+    def prepare_value(self, value: Any) -> Any:
+        if isinstance(value, list):
+            return "\n".join(value)
+        return value
+
+    def to_python(self, value: Any) -> list[str]:  # type: ignore[override]
+        text = super().to_python(value) or ""
+        lines = [line.strip() for line in str(text).splitlines()]
+        return list(dict.fromkeys(line for line in lines if line))
+
+    def validate(self, value: Any) -> None:
+        for number, line in enumerate(value, start=1):
+            if len(line) > self.item_max_length:
+                raise forms.ValidationError(
+                    f"Line {number} has {len(line)} characters; shorten it to at most "
+                    f"{self.item_max_length}."
+                )
+
+
+SECTION_FIELDS = [name for section in SECTIONS for name in section.fields]
+
+
+class TeReoMixin:
+    """Mark te reo Māori words in labels, hints and choices with lang="mi"."""
+
+    fields: dict[str, forms.Field]
+
+    def mark_te_reo_words(self) -> None:
+        for f in self.fields.values():
+            f.label = mark_te_reo(f.label) if f.label else f.label
+            f.help_text = mark_te_reo(f.help_text) if f.help_text else f.help_text
+            if isinstance(f, forms.ChoiceField):
+                choices = cast(list[tuple[Any, Any]], list(f.choices))  # type: ignore[arg-type]
+                f.choices = [(value, mark_te_reo(label)) for value, label in choices]
+
+
+class AssessmentForm(TeReoMixin, forms.ModelForm):
+    purpose_beneficiaries = forms.MultipleChoiceField(
+        label="Who benefits",
+        choices=BENEFICIARY_CHOICES,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    minimisation_identifying_needed = forms.NullBooleanField(
+        label="Is information that identifies people needed at all?",
+        widget=forms.RadioSelect(choices=UNDECIDED_CHOICES),
+        required=False,
+    )
+    lock_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = Assessment
+        fields = SECTION_FIELDS
+        widgets = {
+            "transparency_when_told": forms.RadioSelect,
+            "initiative_kind": forms.Select,
+        }
+        help_texts = {
+            "title": "A short name a colleague would recognise.",
+            "purpose_statement": "What will be done with the information and why it is needed. "
+            "Specific enough that a later use can be checked against it.",
+            "purpose_benefit": "The tangible link between the purpose and better outcomes.",
+            "purpose_not_used_for": "What the information will not be used for, and who will "
+            "not see it.",
+            "purpose_legal_basis": "For example the Privacy Act 2020 information privacy "
+            "principles, or the Act that sets up the service.",
+            "transparency_reason_not_told": "Needed when people are told only afterwards or not "
+            "at all.",
+            "transparency_accessible_formats": "How explanations suit age, culture, language, "
+            "literacy and disability.",
+            "groups_considerations": "How each group's worldview, rights and needs shape "
+            "collection, use and explanation.",
+        }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["title"].required = True
+        self.fields["title"].error_messages["required"] = (
+            "Enter a title: a draft needs a name before it can be saved."
+        )
+        if self.instance.pk and not self.is_bound:
+            self.initial["lock_version"] = self.instance.lock_version
+        for field in self.fields.values():
+            if isinstance(field.widget, forms.Textarea):
+                field.widget.attrs.setdefault("rows", 3)
+        self.mark_te_reo_words()
+
+
+class DataItemForm(TeReoMixin, forms.ModelForm):
+    shared_with = LinesField(
+        label="Shared with", help_text="Other agencies or professionals, one per line."
+    )
+    consistent_with_original_purpose = forms.NullBooleanField(
+        label="Is this use directly consistent with that purpose?",
+        widget=forms.RadioSelect(choices=UNDECIDED_CHOICES),
+        required=False,
+    )
+
+    class Meta:
+        model = DataItem
+        fields = [
+            "name",
+            "description",
+            "identifying",
+            "sensitive",
+            "form",
+            "source",
+            "original_purpose",
+            "consistent_with_original_purpose",
+            "justification",
+            "retention",
+            "shared_with",
+            "sharing_reason",
+            "linked_with_other_data",
+            "link_reason",
+        ]
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 2}),
+            "original_purpose": forms.Textarea(attrs={"rows": 2}),
+            "justification": forms.Textarea(attrs={"rows": 2}),
+            "sharing_reason": forms.Textarea(attrs={"rows": 2}),
+            "link_reason": forms.Textarea(attrs={"rows": 2}),
+        }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.mark_te_reo_words()
+
+
+class ConsultationForm(TeReoMixin, forms.ModelForm):
+    date = forms.DateField(
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        error_messages={"invalid": DATE_HINT},
+        help_text="YYYY-MM-DD",
+    )
+
+    class Meta:
+        model = Consultation
+        fields = ["party", "depth", "summary", "date"]
+        widgets = {"summary": forms.Textarea(attrs={"rows": 2})}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.mark_te_reo_words()
+
+
+class OrderedInlineFormSet(BaseInlineFormSet):
+    """Save rows numbered in the order they stand on the page."""
+
+    def add_fields(self, form: forms.ModelForm, index: int | None) -> None:
+        super().add_fields(form, index)
+        if "DELETE" in form.fields:
+            form.fields["DELETE"].label = "Remove this row when the draft is saved"
+
+    def save(self, commit: bool = True) -> list[Any]:
+        super().save(commit=False)  # Deletes nothing yet; links new rows to the assessment.
+        for obj in self.deleted_objects:
+            obj.delete()
+        kept = [
+            form
+            for form in self.forms
+            if (form.instance.pk is not None or form.has_changed())
+            and not (self.can_delete and form.cleaned_data.get("DELETE"))
+        ]
+        for position, form in enumerate(kept):
+            if form.instance.pk is None or form.has_changed() or form.instance.position != position:
+                form.instance.position = position
+                form.instance.save()
+        return [form.instance for form in kept]
+
+
+DataItemFormSet = inlineformset_factory(
+    Assessment,
+    DataItem,
+    form=DataItemForm,
+    formset=OrderedInlineFormSet,
+    extra=1,
+    can_delete=True,
+    max_num=500,
+    validate_max=True,
+)
+ConsultationFormSet = inlineformset_factory(
+    Assessment,
+    Consultation,
+    form=ConsultationForm,
+    formset=OrderedInlineFormSet,
+    extra=1,
+    can_delete=True,
+    max_num=200,
+    validate_max=True,
+)
+
+
+@dataclass(frozen=True)
+class ErrorLink:
+    anchor: str
+    text: SafeString
+
+
+def error_links(
+    form: forms.BaseForm, formsets: list[tuple[str, forms.BaseFormSet]]
+) -> list[ErrorLink]:
+    """List every error on the page, each linking to the field it concerns.
+
+    `formsets` pairs each formset with what one of its rows is called ("Data item").
+    """
+    links = [ErrorLink("", format_html("{}", error)) for error in form.non_field_errors()]
+    for name, errors in form.errors.items():
+        if name != "__all__":
+            bound = form[name]
+            links += [
+                ErrorLink(bound.id_for_label or "", format_html("{}: {}", bound.label, error))
+                for error in errors
+            ]
+    for title, formset in formsets:
+        links += [
+            ErrorLink("", format_html("{}: {}", title, error))
+            for error in formset.non_form_errors()
+        ]
+        for number, subform in enumerate(formset.forms, start=1):
+            links += [
+                ErrorLink(subform.prefix, format_html("{} {}: {}", title, number, error))
+                for error in subform.non_field_errors()
+            ]
+            for name, errors in subform.errors.items():
+                if name != "__all__":
+                    bound = subform[name]
+                    links += [
+                        ErrorLink(
+                            bound.id_for_label or "",
+                            format_html("{} {}, {}: {}", title, number, bound.label, error),
+                        )
+                        for error in errors
+                    ]
+    return links

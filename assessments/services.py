@@ -1,0 +1,55 @@
+"""Actions that change assessments. Views validate; these mutate, atomically."""
+
+from django.db import transaction
+
+from assessments.forms import AssessmentForm
+from assessments.models import Assessment, User
+from assessments.references import assessment_save_new
+
+
+class StaleEdit(Exception):
+    """Someone else saved the assessment after this form was opened."""
+
+    def __init__(self, current: Assessment) -> None:
+        self.current = current
+        super().__init__(f"{current.reference} was changed by someone else.")
+
+
+class NotEditable(Exception):
+    """The assessment is not a draft (it was submitted or approved meanwhile)."""
+
+    def __init__(self, current: Assessment) -> None:
+        self.current = current
+        super().__init__(f"{current.reference} is {current.get_status_display().lower()}.")
+
+
+@transaction.atomic
+def assessment_save_draft(
+    *,
+    form: AssessmentForm,
+    formsets: list,
+    actor: User,
+) -> Assessment:
+    """Save a draft and its rows from validated forms.
+
+    An existing assessment is locked and its lock_version compared with the one the form was
+    opened at, so a second person's save can never silently overwrite the first.
+    """
+    assessment: Assessment = form.instance
+    if assessment.pk is None:
+        assessment.organisation_id = actor.organisation_id
+        assessment.owner = actor
+        assessment_save_new(assessment=assessment)
+    else:
+        current = Assessment.objects.select_for_update().get(pk=assessment.pk)
+        if current.lock_version != form.cleaned_data.get("lock_version"):
+            raise StaleEdit(current)
+        if not current.is_editable:
+            raise NotEditable(current)
+        assessment.lock_version = current.lock_version + 1
+        form.save()
+    for formset in formsets:
+        formset.instance = assessment
+        formset.save()
+    assessment.editors.add(actor)
+    return assessment

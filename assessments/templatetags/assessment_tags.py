@@ -1,0 +1,28 @@
+from typing import Any
+
+from django import template
+from django.forms import BaseForm, BoundField
+from django.utils.safestring import SafeString
+
+from assessments.te_reo import mark_te_reo
+
+register = template.Library()
+
+
+@register.filter
+def field(form: BaseForm, name: str) -> BoundField:
+    """Return the bound field `name` of `form`."""
+    return form[name]
+
+
+@register.filter
+def mi(text: Any) -> SafeString:
+    """Escape `text` and mark its te reo Māori words with lang="mi"."""
+    return mark_te_reo(text)
+
+
+@register.filter
+def value_of(obj: Any, name: str) -> Any:
+    """Return attribute `name` of `obj`, using get_FOO_display for fields with choices."""
+    display = getattr(obj, f"get_{name}_display", None)
+    return display() if callable(display) else getattr(obj, name)
