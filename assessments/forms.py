@@ -118,7 +118,7 @@ class AssessmentForm(TeReoMixin, forms.ModelForm):
             self.initial["lock_version"] = self.instance.lock_version
         for field in self.fields.values():
             if isinstance(field.widget, forms.Textarea):
-                field.widget.attrs.setdefault("rows", 3)
+                field.widget.attrs["rows"] = 3
         self.mark_te_reo_words()
 
 
@@ -270,3 +270,33 @@ def error_links(
                         for error in errors
                     ]
     return links
+
+
+class JustificationsForm(forms.Form):
+    """Why a finding does not apply, one field per rule that needs or has a reason.
+
+    Stored reasons for rules now met are kept, so that nothing typed disappears when a finding
+    changes.
+    """
+
+    prefix = "justification"
+    MAX_LENGTH = 5000
+
+    def __init__(
+        self, *args: Any, rule_ids: list[str], initial_reasons: dict[str, str], **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        for rule_id in sorted({*rule_ids, *initial_reasons}):
+            self.fields[rule_id] = forms.CharField(
+                label=f"Why {rule_id} does not apply here",
+                required=False,
+                max_length=self.MAX_LENGTH,
+                initial=initial_reasons.get(rule_id, ""),
+                widget=forms.Textarea(attrs={"rows": 2, "form": "assessment-form"}),
+                help_text="Give your reason in at least three words; the reviewer reads it "
+                "beside the finding.",
+            )
+
+    def reasons(self) -> dict[str, str]:
+        """Return the non-empty reasons by rule id."""
+        return {rule: text for rule, text in self.cleaned_data.items() if text}

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from assessments.views import assessments, editing, home
+from assessments.views import assessments, editing, home, rules
 
 urlpatterns = [
     path("", home.home, name="home"),
@@ -8,4 +8,5 @@ urlpatterns = [
     path("assessments/new/", editing.assessment_create, name="assessment_create"),
     path("assessments/<int:pk>/", assessments.assessment_detail, name="assessment_detail"),
     path("assessments/<int:pk>/edit/", editing.assessment_edit, name="assessment_edit"),
+    path("rules/", rules.rule_catalogue, name="rule_catalogue"),
 ]

@@ -1,0 +1,36 @@
+"""Score assessments with the Principles engine and keep the latest result on the row."""
+
+import principles
+from assessments.interchange import assessment_to_dict, snapshot_queryset
+from assessments.models import Assessment
+
+SCORE_FIELDS = [f"score_{principle}" for principle in principles.PRINCIPLES]
+STORED_FIELDS = ["result", "ruleset_version", "readiness", "overall_score", *SCORE_FIELDS]
+
+
+def assessment_result(assessment: Assessment) -> principles.Result | None:
+    """Return the stored result, or None when it was never scored."""
+    return principles.Result.from_dict(assessment.result) if assessment.result else None
+
+
+def store_result(assessment: Assessment, result: principles.Result) -> None:
+    """Copy `result` onto the assessment's stored-score fields (not saved)."""
+    assessment.result = result.to_dict(include_fields=True)
+    assessment.ruleset_version = result.ruleset
+    assessment.readiness = str(result.readiness)
+    assessment.overall_score = result.overall_score
+    for principle in principles.PRINCIPLES:
+        setattr(assessment, f"score_{principle}", result.principle(principle).score)
+
+
+def assessment_rescore(*, assessment: Assessment) -> principles.Result:
+    """Score the assessment as stored now and save the result beside it.
+
+    Reads the rows afresh: a caller's prefetched rows may predate the save that changed them.
+    """
+    fresh = snapshot_queryset().get(pk=assessment.pk)
+    result = principles.score(assessment_to_dict(fresh))
+    store_result(assessment, result)
+    # Scoring is not an edit: leave updated_at and lock_version alone.
+    assessment.save(update_fields=STORED_FIELDS)
+    return result
