@@ -234,13 +234,7 @@ class ErrorLink:
     text: SafeString
 
 
-def error_links(
-    form: forms.BaseForm, formsets: list[tuple[str, forms.BaseFormSet]]
-) -> list[ErrorLink]:
-    """List every error on the page, each linking to the field it concerns.
-
-    `formsets` pairs each formset with what one of its rows is called ("Data item").
-    """
+def _field_error_links(form: forms.BaseForm) -> list[ErrorLink]:
     links = [ErrorLink("", format_html("{}", error)) for error in form.non_field_errors()]
     for name, errors in form.errors.items():
         if name != "__all__":
@@ -249,6 +243,19 @@ def error_links(
                 ErrorLink(bound.id_for_label or "", format_html("{}: {}", bound.label, error))
                 for error in errors
             ]
+    return links
+
+
+def error_links(
+    form: forms.BaseForm,
+    formsets: list[tuple[str, forms.BaseFormSet]],
+    *more_forms: forms.BaseForm,
+) -> list[ErrorLink]:
+    """List every error on the page, each linking to the field it concerns.
+
+    `formsets` pairs each formset with what one of its rows is called ("Data item").
+    """
+    links = _field_error_links(form)
     for title, formset in formsets:
         links += [
             ErrorLink("", format_html("{}: {}", title, error))
@@ -269,6 +276,8 @@ def error_links(
                         )
                         for error in errors
                     ]
+    for extra in more_forms:
+        links += _field_error_links(extra)
     return links
 
 
@@ -300,3 +309,64 @@ class JustificationsForm(forms.Form):
     def reasons(self) -> dict[str, str]:
         """Return the non-empty reasons by rule id."""
         return {rule: text for rule, text in self.cleaned_data.items() if text}
+
+
+def justifiable_rules(result: Any) -> list[str]:
+    """Return the ids of findings in `result` that a reason can be given for."""
+    if result is None:
+        return []
+    return [f.rule for f in result.findings() if f.status in JUSTIFIABLE_STATUSES]
+
+
+JUSTIFIABLE_STATUSES = frozenset({"not_met", "partial", "justified"})
+
+
+@dataclass
+class AssessmentForms:
+    """Everything the assessment page posts: the answers, both kinds of row, and reasons."""
+
+    form: AssessmentForm
+    data_items: "BaseInlineFormSet[DataItem, Assessment, DataItemForm]"
+    consultations: "BaseInlineFormSet[Consultation, Assessment, ConsultationForm]"
+    justifications: JustificationsForm
+
+    @classmethod
+    def bind(
+        cls, data: Any, assessment: Assessment, *, justifiable: list[str]
+    ) -> "AssessmentForms":
+        return cls(
+            form=AssessmentForm(data, instance=assessment),
+            data_items=DataItemFormSet(data, instance=assessment, prefix="data_items"),
+            consultations=ConsultationFormSet(data, instance=assessment, prefix="consultations"),
+            justifications=JustificationsForm(
+                data, rule_ids=justifiable, initial_reasons=assessment.justifications
+            ),
+        )
+
+    def is_valid(self) -> bool:
+        return all(
+            f.is_valid()
+            for f in (self.form, self.data_items, self.consultations, self.justifications)
+        )
+
+    def error_links(self) -> list[ErrorLink]:
+        return error_links(
+            self.form,
+            [("Data item", self.data_items), ("Consultation", self.consultations)],
+            self.justifications,
+        )
+
+    def unsaved_rows(self) -> dict[str, list[Any]]:
+        """Return the rows as the page has them now (valid forms only), in page order."""
+        return {
+            prefix: [
+                f.instance
+                for f in formset.forms
+                if (f.instance.pk is not None or f.has_changed())
+                and not (formset.can_delete and f.cleaned_data.get("DELETE"))
+            ]
+            for prefix, formset in (
+                ("data_items", self.data_items),
+                ("consultations", self.consultations),
+            )
+        }

@@ -94,11 +94,14 @@ def _object_dict(source: object, properties: Mapping[str, Any], prefix: str = ""
     return result
 
 
-def assessment_to_dict(assessment: Assessment) -> dict[str, Any]:
+def assessment_to_dict(
+    assessment: Assessment, *, rows: Mapping[str, Iterable[models.Model]] | None = None
+) -> dict[str, Any]:
     """Return the canonical interchange document of an assessment.
 
     Every key of the schema, in the schema's order. Reads `organisation`, `data_items` and
     `consultations` through the instance, so select_related and prefetch_related save queries.
+    `rows` gives the data items and consultations instead, for an assessment not saved yet.
     """
     doc: dict[str, Any] = {}
     for key, prop in PROPERTIES.items():
@@ -108,8 +111,8 @@ def assessment_to_dict(assessment: Assessment) -> dict[str, Any]:
             doc[key] = assessment.organisation.name
         elif key in ROW_MODELS:
             # .all() rather than a filter, so that a prefetch is used; Meta orders by position.
-            rows = getattr(assessment, key).all()
-            doc[key] = [_object_dict(row, prop["items"]["properties"]) for row in rows]
+            found = rows[key] if rows is not None else getattr(assessment, key).all()
+            doc[key] = [_object_dict(row, prop["items"]["properties"]) for row in found]
         elif _is_section(prop):
             doc[key] = _object_dict(assessment, prop["properties"], prefix=f"{key}_")
         else:

@@ -1,10 +1,15 @@
 """Actions that change assessments. Views validate; these mutate, atomically."""
 
+from collections.abc import Mapping, Sequence
+from typing import Any
+
 from django.db import transaction
 
-from assessments.forms import AssessmentForm
+from assessments import interchange
+from assessments.forms import AssessmentForm, JustificationsForm
 from assessments.models import Assessment, User
 from assessments.references import assessment_save_new
+from assessments.scoring import assessment_rescore
 
 
 class StaleEdit(Exception):
@@ -28,6 +33,7 @@ def assessment_save_draft(
     *,
     form: AssessmentForm,
     formsets: list,
+    justifications: JustificationsForm | None = None,
     actor: User,
 ) -> Assessment:
     """Save a draft and its rows from validated forms.
@@ -36,6 +42,8 @@ def assessment_save_draft(
     opened at, so a second person's save can never silently overwrite the first.
     """
     assessment: Assessment = form.instance
+    if justifications is not None:
+        assessment.justifications = justifications.reasons()
     if assessment.pk is None:
         assessment.organisation_id = actor.organisation_id
         assessment.owner = actor
@@ -52,4 +60,16 @@ def assessment_save_draft(
         formset.instance = assessment
         formset.save()
     assessment.editors.add(actor)
+    assessment_rescore(assessment=assessment)
     return assessment
+
+
+@transaction.atomic
+def assessments_import(
+    *, documents: Sequence[Mapping[str, Any] | interchange.Document], owner: User
+) -> list[Assessment]:
+    """Import interchange documents for `owner`, all or none, and score each one."""
+    imported = interchange.assessments_import(documents=documents, owner=owner)
+    for assessment in imported:
+        assessment_rescore(assessment=assessment)
+    return imported

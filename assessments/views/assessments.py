@@ -3,11 +3,14 @@
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 
 from assessments.access import can_create_assessment, can_edit_assessment, get_assessment_for_user
+from assessments.findings import score_view
 from assessments.http import AuthenticatedHttpRequest
 from assessments.models import Assessment, Status
 from assessments.presenters import data_item_answers, section_answers
+from assessments.scoring import assessment_result
 from assessments.sections import SECTIONS
 from assessments.selectors import assessment_list, assessment_with_rows, organisation_people
 
@@ -50,13 +53,17 @@ def assessment_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpRespons
     assessment = get_assessment_for_user(
         request.user, pk, queryset=assessment_with_rows(Assessment.objects.all())
     )
+    can_edit = can_edit_assessment(request.user, assessment)
     return render(
         request,
         "assessments/detail.html",
         {
             "assessment": assessment,
+            "scores": score_view(assessment_result(assessment)),
+            # Findings link to the field to fix only for someone who may fix it.
+            "field_link_base": reverse("assessment_edit", args=[pk]) if can_edit else None,
             "sections": [(section, section_answers(assessment, section)) for section in SECTIONS],
             "data_items": [(item, data_item_answers(item)) for item in assessment.data_items.all()],
-            "can_edit": can_edit_assessment(request.user, assessment),
+            "can_edit": can_edit,
         },
     )

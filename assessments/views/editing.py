@@ -1,48 +1,57 @@
-"""Writing an assessment: create a draft, then save it as often as needed."""
+"""Writing an assessment: create a draft, save it as often as needed, see its score as it goes."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.views.decorators.http import require_POST
 
+import principles
 from assessments.access import can_create_assessment, get_assessment_for_user
-from assessments.forms import (
-    AssessmentForm,
-    ConsultationFormSet,
-    DataItemFormSet,
-    error_links,
-)
+from assessments.findings import score_view
+from assessments.forms import AssessmentForms, JustificationsForm, justifiable_rules
 from assessments.http import AuthenticatedHttpRequest
+from assessments.interchange import assessment_to_dict
 from assessments.models import Assessment
+from assessments.scoring import assessment_result
 from assessments.sections import SECTIONS
 from assessments.selectors import assessment_with_rows
 from assessments.services import NotEditable, StaleEdit, assessment_save_draft
 
 
-def assessment_create(request: AuthenticatedHttpRequest) -> HttpResponse:
+def _new_assessment(request: AuthenticatedHttpRequest) -> Assessment:
     if not can_create_assessment(request.user):
         raise PermissionDenied("Only analysts can start an assessment.")
-    return _edit(request, Assessment())
+    return Assessment(organisation=request.user.organisation, owner=request.user)
+
+
+def _editable(request: AuthenticatedHttpRequest, pk: int) -> Assessment:
+    return get_assessment_for_user(
+        request.user, pk, write=True, queryset=assessment_with_rows(Assessment.objects.all())
+    )
+
+
+def assessment_create(request: AuthenticatedHttpRequest) -> HttpResponse:
+    return _edit(request, _new_assessment(request))
 
 
 def assessment_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    assessment = get_assessment_for_user(
-        request.user, pk, write=True, queryset=assessment_with_rows(Assessment.objects.all())
-    )
-    return _edit(request, assessment)
+    return _edit(request, _editable(request, pk))
 
 
 def _edit(request: AuthenticatedHttpRequest, assessment: Assessment) -> HttpResponse:
     data = request.POST if request.method == "POST" else None
-    form = AssessmentForm(data, instance=assessment)
-    data_items = DataItemFormSet(data, instance=assessment, prefix="data_items")
-    consultations = ConsultationFormSet(data, instance=assessment, prefix="consultations")
+    result = assessment_result(assessment)
+    forms = AssessmentForms.bind(data, assessment, justifiable=justifiable_rules(result))
     conflict = None
-    if data is not None and all(f.is_valid() for f in (form, data_items, consultations)):
+    if data is not None and forms.is_valid():
         try:
             saved = assessment_save_draft(
-                form=form, formsets=[data_items, consultations], actor=request.user
+                form=forms.form,
+                formsets=[forms.data_items, forms.consultations],
+                justifications=forms.justifications,
+                actor=request.user,
             )
         except (StaleEdit, NotEditable) as refused:
             conflict = refused
@@ -50,23 +59,56 @@ def _edit(request: AuthenticatedHttpRequest, assessment: Assessment) -> HttpResp
             when = timezone.localtime().strftime("%H:%M")
             messages.success(request, f"Draft {saved.reference} saved at {when}.")
             return redirect("assessment_edit", pk=saved.pk)
-    status = 409 if conflict else 200
     return render(
         request,
         "assessments/form.html",
         {
             "assessment": assessment,
-            "form": form,
-            "data_items": data_items,
-            "consultations": consultations,
+            "forms": forms,
+            "form": forms.form,
+            "data_items": forms.data_items,
+            "consultations": forms.consultations,
+            "justifications": forms.justifications,
+            "scores": score_view(result),
             "sections": SECTIONS,
-            "errors": error_links(
-                form, [("Data item", data_items), ("Consultation", consultations)]
-            )
-            if data is not None
-            else [],
+            "errors": forms.error_links() if data is not None else [],
             "conflict": conflict,
             "stale": isinstance(conflict, StaleEdit),
         },
-        status=status,
+        status=409 if conflict else 200,
+    )
+
+
+@require_POST
+def assessment_preview_new(request: AuthenticatedHttpRequest) -> HttpResponse:
+    return _preview(request, _new_assessment(request))
+
+
+@require_POST
+def assessment_preview(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    return _preview(request, _editable(request, pk))
+
+
+def _preview(request: AuthenticatedHttpRequest, assessment: Assessment) -> HttpResponse:
+    """Score the answers as typed, unsaved, and return the scores panel.
+
+    Scoring takes well under a millisecond, so the page can ask for this while someone types.
+    Nothing is saved; answers that cannot be stored yet leave the panel as it was (204).
+    """
+    forms = AssessmentForms.bind(
+        request.POST, assessment, justifiable=justifiable_rules(assessment_result(assessment))
+    )
+    if not forms.is_valid():
+        return HttpResponse(status=204)
+    assessment.justifications = forms.justifications.reasons()
+    result = principles.score(assessment_to_dict(assessment, rows=forms.unsaved_rows()))
+    justifications = JustificationsForm(
+        request.POST,
+        rule_ids=justifiable_rules(result),
+        initial_reasons=assessment.justifications,
+    )
+    return render(
+        request,
+        "assessments/_scores.html",
+        {"scores": score_view(result), "justifications": justifications, "field_link_base": ""},
     )

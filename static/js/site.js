@@ -35,3 +35,40 @@ document.addEventListener("DOMContentLoaded", () => {
     });
   });
 });
+
+// Live scores: while someone types, score the unsaved answers and refresh the panel. The panel
+// is never replaced while focus is inside it, so a reason being typed there is not disturbed.
+document.addEventListener("DOMContentLoaded", () => {
+  const form = document.getElementById("assessment-form");
+  const live = document.getElementById("scores-live");
+  const status = document.getElementById("scores-status");
+  if (!form || !live || !form.dataset.previewUrl) {
+    return;
+  }
+  let timer = null;
+  const refresh = async () => {
+    if (live.contains(document.activeElement)) {
+      return;
+    }
+    const response = await fetch(form.dataset.previewUrl, {
+      method: "POST",
+      body: new FormData(form),
+      credentials: "same-origin",
+    });
+    if (response.status !== 200) {
+      return;
+    }
+    const before = document.getElementById("readiness-summary")?.textContent.trim();
+    live.innerHTML = await response.text();
+    const after = document.getElementById("readiness-summary")?.textContent.trim();
+    if (status && after && after !== before) {
+      status.textContent = `Scores updated: ${after}`;
+    }
+  };
+  const schedule = () => {
+    clearTimeout(timer);
+    timer = setTimeout(refresh, 600);
+  };
+  form.addEventListener("input", schedule);
+  form.addEventListener("change", schedule);
+});

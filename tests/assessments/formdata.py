@@ -34,8 +34,8 @@ def _rows(prefix: str, rows: list[dict[str, Any]], initial: int, defaults: dict[
 def form_data(
     assessment: Assessment | None = None,
     *,
-    items: list[dict[str, Any]] | None = None,
-    consultations: list[dict[str, Any]] | None = None,
+    items: Any = None,
+    consultations: Any = None,
     **fields: Any,
 ) -> dict[str, Any]:
     """Return POST data: the assessment's fields, then data item and consultation rows.

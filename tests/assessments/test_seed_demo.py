@@ -2,7 +2,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from assessments.demo import DEMO_ORGANISATION, DEMO_PASSWORD, OTHER_ORGANISATION
-from assessments.models import Organisation, User
+from assessments.models import Assessment, Organisation, User
 from assessments.roles import Role
 
 pytestmark = pytest.mark.django_db
@@ -53,6 +53,16 @@ def test_seed_demo_twice_changes_nothing(settings):
         sorted(User.groups.through.objects.values_list("user__username", "group__name")),
     )
     assert before == after == (2, 5, before[2])
+    assert Assessment.objects.count() == 3
+
+
+def test_seed_demo_adds_example_assessments_at_each_readiness(settings):
+    settings.DEBUG = True
+    call_command("seed_demo")
+    examples = Assessment.objects.filter(organisation__name=DEMO_ORGANISATION)
+    assert {a.readiness for a in examples} == {"ready", "needs_work", "not_ready"}
+    assert all(a.owner.username == "analyst" and a.data_items.count() >= 5 for a in examples)
+    assert any("over 65" in a.title.lower() or "65" in a.title for a in examples)
     assert User.objects.get(username="officer").check_password(DEMO_PASSWORD)
 
 

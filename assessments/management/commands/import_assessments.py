@@ -5,14 +5,9 @@ from typing import Any, NoReturn
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from assessments.interchange import (
-    Document,
-    InvalidDocument,
-    Problem,
-    assessments_import,
-    read_documents,
-)
+from assessments.interchange import Document, InvalidDocument, Problem, read_documents
 from assessments.models import User
+from assessments.services import assessments_import
 
 # Status 2 means "refused, nothing changed", as for a bad command line.
 REFUSED = 2
