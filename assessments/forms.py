@@ -44,6 +44,11 @@ class LinesField(forms.CharField):
         lines = [line.strip() for line in str(text).splitlines()]
         return list(dict.fromkeys(line for line in lines if line))
 
+    def has_changed(self, initial: Any, data: Any) -> bool:
+        # Compare lists with lists: an empty box against no initial value is no change, so a
+        # blank formset row stays blank instead of demanding a name.
+        return self.to_python(self.prepare_value(initial) or "") != self.to_python(data)
+
     def validate(self, value: Any) -> None:
         for number, line in enumerate(value, start=1):
             if len(line) > self.item_max_length:
