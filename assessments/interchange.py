@@ -6,13 +6,13 @@ the sign-off hash are all made from it. The model mirrors the schema (section `p
 lists and a key added to the schema needs no change here, only a model field.
 """
 
-import json
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from typing import Any
 
 from django.db import models, transaction
 
+from assessments.canonical import canonical_json
 from assessments.interchange_validation import (
     SCHEMA,
     SCHEMA_ID,
@@ -118,13 +118,6 @@ def assessment_to_dict(
         else:
             doc[key] = _to_json(getattr(assessment, key))
     return doc
-
-
-def canonical_json(doc: object) -> bytes:
-    """Return the bytes that identify a document: sorted keys, no spaces, UTF-8 (for hashing)."""
-    return json.dumps(doc, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode(
-        "utf-8"
-    )
 
 
 def snapshot_queryset() -> "models.QuerySet[Assessment]":

@@ -1,5 +1,6 @@
 from assessments.models.assessment import (
     EDITABLE_STATUSES,
+    FROZEN_STATUSES,
     Assessment,
     Consultation,
     DataForm,
@@ -12,10 +13,29 @@ from assessments.models.assessment import (
     Status,
     WhenTold,
 )
+from assessments.models.guards import ImmutableRecord
 from assessments.models.people import Organisation, User
+from assessments.models.workflow import (
+    AuditAction,
+    AuditEvent,
+    Comment,
+    ReviewReminder,
+    SignOff,
+    Snapshot,
+    SnapshotKind,
+)
 
 __all__ = [
     "EDITABLE_STATUSES",
+    "FROZEN_STATUSES",
+    "AuditAction",
+    "AuditEvent",
+    "Comment",
+    "ImmutableRecord",
+    "ReviewReminder",
+    "SignOff",
+    "Snapshot",
+    "SnapshotKind",
     "Assessment",
     "Consultation",
     "DataForm",

@@ -5,10 +5,13 @@ section `purpose` and key `statement` live in `purpose_statement`, and so on, so
 export are a plain mapping and nothing is lost between them.
 """
 
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 
 from assessments.models.fields import NFCCharField, NFCJSONField, NFCTextField
+from assessments.models.guards import ImmutableRecord
 from assessments.models.people import Organisation
 
 
@@ -22,6 +25,36 @@ class Status(models.TextChoices):
 
 
 EDITABLE_STATUSES = frozenset({Status.DRAFT, Status.CHANGES_REQUESTED})
+# A signed-off record never changes; only its place in the workflow, its review date and the
+# live score under today's ruleset may (the sign-off keeps the score it was approved with).
+FROZEN_STATUSES = frozenset({Status.APPROVED, Status.SUPERSEDED})
+STORED_SCORE_FIELDS = frozenset(
+    {
+        "result",
+        "ruleset_version",
+        "readiness",
+        "overall_score",
+        "score_he_tangata",
+        "score_manaakitanga",
+        "score_mana_whakahaere",
+        "score_kaitiakitanga",
+        "score_mahitahitanga",
+    }
+)
+MUTABLE_WHEN_FROZEN = frozenset({"status", "next_review_due", *STORED_SCORE_FIELDS})
+
+
+class AssessmentQuerySet(models.QuerySet["Assessment"]):
+    def update(self, **kwargs: Any) -> int:
+        content = set(kwargs) - MUTABLE_WHEN_FROZEN
+        if content and self.filter(status__in=FROZEN_STATUSES).exists():
+            raise ImmutableRecord(f"Signed-off assessments cannot change: {sorted(content)}.")
+        return super().update(**kwargs)
+
+    def delete(self) -> tuple[int, dict[str, int]]:
+        if self.filter(status__in=FROZEN_STATUSES).exists():
+            raise ImmutableRecord("Signed-off assessments are never deleted.")
+        return super().delete()
 
 
 class InitiativeKind(models.TextChoices):
@@ -62,8 +95,20 @@ class Assessment(models.Model):
         blank=True,
         help_text="Everyone who has saved a change; none of them may sign it off.",
     )
-    reference = NFCCharField(max_length=64, help_text="Unique within the organisation.")
+    reference = NFCCharField(
+        max_length=64, help_text="Unique within the organisation; shared by its versions."
+    )
+    version = models.PositiveIntegerField(default=1)
+    previous_version = models.OneToOneField(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="next_version",
+        help_text="The approved version this one revises.",
+    )
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.DRAFT)
+    next_review_due = models.DateField(null=True, blank=True)
     lock_version = models.PositiveIntegerField(
         default=1, help_text="Goes up by one at every save, so a stale form cannot overwrite."
     )
@@ -139,21 +184,78 @@ class Assessment(models.Model):
     score_kaitiakitanga = models.PositiveSmallIntegerField(null=True, blank=True)
     score_mahitahitanga = models.PositiveSmallIntegerField(null=True, blank=True)
 
+    objects = AssessmentQuerySet.as_manager()
+
     class Meta:
         ordering = ["-updated_at", "-pk"]
         constraints = [
             models.UniqueConstraint(
-                fields=["organisation", "reference"], name="unique_reference_per_organisation"
+                fields=["organisation", "reference", "version"],
+                name="unique_reference_version_per_organisation",
             )
         ]
         indexes = [models.Index(fields=["organisation", "status", "-updated_at"])]
 
     def __str__(self) -> str:
-        return f"{self.reference} {self.title}"
+        return f"{self.reference} v{self.version} {self.title}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        update_fields = kwargs.get("update_fields")
+        only_mutable = update_fields is not None and set(update_fields) <= MUTABLE_WHEN_FROZEN
+        if self.pk is not None and not only_mutable and self._frozen_in_database():
+            raise ImmutableRecord(f"{self.reference} v{self.version} is signed off.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
+        if self._frozen_in_database():
+            raise ImmutableRecord(f"{self.reference} v{self.version} is signed off.")
+        return super().delete(*args, **kwargs)
+
+    def _frozen_in_database(self) -> bool:
+        # Ask the database, not this instance: a stale copy must not overwrite a record.
+        return type(self).objects.filter(pk=self.pk, status__in=FROZEN_STATUSES).exists()
+
+    @property
+    def is_frozen(self) -> bool:
+        return self.status in FROZEN_STATUSES
 
     @property
     def is_editable(self) -> bool:
         return self.status in EDITABLE_STATUSES
+
+
+class _RowQuerySet(models.QuerySet):
+    def update(self, **kwargs: Any) -> int:
+        if self.filter(assessment__status__in=FROZEN_STATUSES).exists():
+            raise ImmutableRecord("Rows of a signed-off assessment cannot change.")
+        return super().update(**kwargs)
+
+    def delete(self) -> tuple[int, dict[str, int]]:
+        if self.filter(assessment__status__in=FROZEN_STATUSES).exists():
+            raise ImmutableRecord("Rows of a signed-off assessment are never deleted.")
+        return super().delete()
+
+
+class _AssessmentRow(models.Model):
+    """A row (data item, consultation) that freezes with its assessment."""
+
+    objects = _RowQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        self._refuse_if_frozen()
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
+        self._refuse_if_frozen()
+        return super().delete(*args, **kwargs)
+
+    def _refuse_if_frozen(self) -> None:
+        assessment_id = self.assessment_id  # type: ignore[attr-defined]
+        if Assessment.objects.filter(pk=assessment_id, status__in=FROZEN_STATUSES).exists():
+            raise ImmutableRecord("Rows of a signed-off assessment cannot change.")
 
 
 class DataForm(models.TextChoices):
@@ -166,7 +268,7 @@ class DataSource(models.TextChoices):
     EXISTING = "existing", "Existing data, reused"
 
 
-class DataItem(models.Model):
+class DataItem(_AssessmentRow):
     """One item of information to be collected, used or shared."""
 
     assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="data_items")
@@ -226,7 +328,7 @@ class Depth(models.TextChoices):
     CO_DESIGN = "co_design", "Co-design and rich engagement"
 
 
-class Consultation(models.Model):
+class Consultation(_AssessmentRow):
     """Who was involved, how deeply, and when."""
 
     assessment = models.ForeignKey(

@@ -86,9 +86,10 @@ def test_only_drafts_and_changes_requested_are_editable(client, people, status):
     )
     client.force_login(people.analyst)
     assert client.get(reverse("assessment_edit", args=[assessment.pk])).status_code == 403
-    assessment.status = Status.CHANGES_REQUESTED
-    assessment.save()
-    assert client.get(reverse("assessment_edit", args=[assessment.pk])).status_code == 200
+    sent_back = AssessmentFactory.create(
+        organisation=people.organisation, owner=people.analyst, status=Status.CHANGES_REQUESTED
+    )
+    assert client.get(reverse("assessment_edit", args=[sent_back.pk])).status_code == 200
 
 
 def test_access_helper_scopes_by_organisation_and_role(people, draft):

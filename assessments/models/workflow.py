@@ -1,0 +1,140 @@
+"""The evidence around an assessment: audit trail, snapshots, sign-offs, comments, reminders."""
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+
+from assessments.canonical import sha256_of
+from assessments.models.assessment import Assessment
+from assessments.models.fields import NFCTextField
+from assessments.models.guards import AppendOnlyModel
+
+
+class AuditAction(models.TextChoices):
+    CREATED = "created", "Created"
+    IMPORTED = "imported", "Imported"
+    TRANSITION = "transition", "Status changed"
+    SIGNED_OFF = "signed_off", "Signed off"
+    NEW_VERSION = "new_version", "New version started"
+    SUPERSEDED = "superseded", "Superseded by a later version"
+    COMMENTED = "commented", "Commented"
+    COMMENT_ADDRESSED = "comment_addressed", "Comment marked addressed"
+    REVIEW_DATE_CHANGED = "review_date_changed", "Next review date changed"
+    RECORD_DOWNLOADED = "record_downloaded", "Record downloaded"
+    REMINDER_SENT = "reminder_sent", "Review reminder sent"
+
+
+class AuditEvent(AppendOnlyModel):
+    """One thing that happened to an assessment: who, when, what, from and to."""
+
+    assessment = models.ForeignKey(
+        Assessment, on_delete=models.PROTECT, related_name="audit_events"
+    )
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="Empty for the system (a scheduled command).",
+    )
+    at = models.DateTimeField(default=timezone.now, db_index=True)
+    action = models.CharField(max_length=24, choices=AuditAction.choices)
+    from_status = models.CharField(max_length=20, blank=True)
+    to_status = models.CharField(max_length=20, blank=True)
+    comment = NFCTextField(blank=True)
+    data = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        ordering = ["at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.get_action_display()}"
+
+
+class SnapshotKind(models.TextChoices):
+    SUBMITTED = "submitted", "Submitted"
+    APPROVED = "approved", "Approved"
+
+
+class Snapshot(AppendOnlyModel):
+    """The assessment exactly as it was submitted or approved, in the interchange format."""
+
+    assessment = models.ForeignKey(Assessment, on_delete=models.PROTECT, related_name="snapshots")
+    kind = models.CharField(max_length=10, choices=SnapshotKind.choices)
+    taken_at = models.DateTimeField(default=timezone.now)
+    taken_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    document = models.JSONField()
+    result = models.JSONField()
+    ruleset_version = models.CharField(max_length=20)
+    sha256 = models.CharField(max_length=64)
+
+    class Meta:
+        ordering = ["taken_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.taken_at:%Y-%m-%d %H:%M}"
+
+    def recomputed_sha256(self) -> str:
+        """Hash the stored document again, to show it is what was signed."""
+        return sha256_of(self.document)
+
+
+class SignOff(AppendOnlyModel):
+    """A privacy officer's approval: who, when, their statement, on which exact content."""
+
+    assessment = models.OneToOneField(Assessment, on_delete=models.PROTECT, related_name="sign_off")
+    snapshot = models.OneToOneField(Snapshot, on_delete=models.PROTECT, related_name="sign_off")
+    approver = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="sign_offs"
+    )
+    signed_at = models.DateTimeField(default=timezone.now)
+    statement = NFCTextField(max_length=5000)
+
+    def __str__(self) -> str:
+        return f"Signed off by {self.approver} on {self.signed_at:%Y-%m-%d}"
+
+
+class Comment(models.Model):
+    """A reviewer's comment on the whole assessment, one section, or one finding."""
+
+    assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="comments")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+    body = NFCTextField(max_length=5000)
+    section = models.CharField(max_length=32, blank=True, help_text="A section id, or blank.")
+    rule = models.CharField(max_length=8, blank=True, help_text="A rule id, or blank.")
+    addressed_at = models.DateTimeField(null=True, blank=True)
+    addressed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return self.body[:60]
+
+
+class ReviewReminder(AppendOnlyModel):
+    """A reminder sent to an owner that a review falls due; once per assessment and due date."""
+
+    assessment = models.ForeignKey(
+        Assessment, on_delete=models.PROTECT, related_name="review_reminders"
+    )
+    due_date = models.DateField()
+    sent_at = models.DateTimeField(default=timezone.now)
+    sent_to = models.EmailField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["assessment", "due_date"], name="one_reminder_per_review_period"
+            )
+        ]
