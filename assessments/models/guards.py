@@ -19,10 +19,15 @@ class AppendOnlyQuerySet(models.QuerySet):
         raise ImmutableRecord(f"{self.model.__name__} rows are never deleted.")
 
 
-class AppendOnlyModel(models.Model):
-    """A model whose rows, once saved, stay exactly as they were written."""
+AppendOnlyManager = models.Manager.from_queryset(AppendOnlyQuerySet)
 
-    objects = AppendOnlyQuerySet.as_manager()
+
+class AppendOnlyModel(models.Model):
+    """A model whose rows, once saved, stay exactly as they were written.
+
+    Each concrete model also declares `objects = AppendOnlyManager()`, so that bulk updates
+    and deletes are refused too.
+    """
 
     class Meta:
         abstract = True

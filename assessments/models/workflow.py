@@ -7,7 +7,7 @@ from django.utils import timezone
 from assessments.canonical import sha256_of
 from assessments.models.assessment import Assessment
 from assessments.models.fields import NFCTextField
-from assessments.models.guards import AppendOnlyModel
+from assessments.models.guards import AppendOnlyManager, AppendOnlyModel
 
 
 class AuditAction(models.TextChoices):
@@ -26,6 +26,8 @@ class AuditAction(models.TextChoices):
 
 class AuditEvent(AppendOnlyModel):
     """One thing that happened to an assessment: who, when, what, from and to."""
+
+    objects = AppendOnlyManager()
 
     assessment = models.ForeignKey(
         Assessment, on_delete=models.PROTECT, related_name="audit_events"
@@ -49,7 +51,7 @@ class AuditEvent(AppendOnlyModel):
         ordering = ["at", "pk"]
 
     def __str__(self) -> str:
-        return f"{self.at:%Y-%m-%d %H:%M} {self.get_action_display()}"
+        return f"{timezone.localtime(self.at):%Y-%m-%d %H:%M} {self.get_action_display()}"
 
 
 class SnapshotKind(models.TextChoices):
@@ -59,6 +61,8 @@ class SnapshotKind(models.TextChoices):
 
 class Snapshot(AppendOnlyModel):
     """The assessment exactly as it was submitted or approved, in the interchange format."""
+
+    objects = AppendOnlyManager()
 
     assessment = models.ForeignKey(Assessment, on_delete=models.PROTECT, related_name="snapshots")
     kind = models.CharField(max_length=10, choices=SnapshotKind.choices)
@@ -75,7 +79,7 @@ class Snapshot(AppendOnlyModel):
         ordering = ["taken_at", "pk"]
 
     def __str__(self) -> str:
-        return f"{self.get_kind_display()} {self.taken_at:%Y-%m-%d %H:%M}"
+        return f"{self.get_kind_display()} {timezone.localtime(self.taken_at):%Y-%m-%d %H:%M}"
 
     def recomputed_sha256(self) -> str:
         """Hash the stored document again, to show it is what was signed."""
@@ -84,6 +88,8 @@ class Snapshot(AppendOnlyModel):
 
 class SignOff(AppendOnlyModel):
     """A privacy officer's approval: who, when, their statement, on which exact content."""
+
+    objects = AppendOnlyManager()
 
     assessment = models.OneToOneField(Assessment, on_delete=models.PROTECT, related_name="sign_off")
     snapshot = models.OneToOneField(Snapshot, on_delete=models.PROTECT, related_name="sign_off")
@@ -94,7 +100,7 @@ class SignOff(AppendOnlyModel):
     statement = NFCTextField(max_length=5000)
 
     def __str__(self) -> str:
-        return f"Signed off by {self.approver} on {self.signed_at:%Y-%m-%d}"
+        return f"Signed off by {self.approver} on {timezone.localtime(self.signed_at):%Y-%m-%d}"
 
 
 class Comment(models.Model):
@@ -124,6 +130,8 @@ class Comment(models.Model):
 
 class ReviewReminder(AppendOnlyModel):
     """A reminder sent to an owner that a review falls due; once per assessment and due date."""
+
+    objects = AppendOnlyManager()
 
     assessment = models.ForeignKey(
         Assessment, on_delete=models.PROTECT, related_name="review_reminders"
