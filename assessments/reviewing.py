@@ -1,6 +1,8 @@
 """Review around the workflow: comments, the next review date, and reminders when it falls due."""
 
 import datetime
+from collections import defaultdict
+from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -20,6 +22,28 @@ from assessments.workflow import TransitionRefused
 
 REMIND_DAYS_BEFORE = 30
 COMMENTER_ROLES = frozenset({Role.ANALYST, Role.PRIVACY_OFFICER})
+
+
+@dataclass(frozen=True)
+class CommentsByTarget:
+    """Comments arranged by what they are about, for showing beside the answers."""
+
+    whole: list[Comment]
+    by_section: dict[str, list[Comment]]
+    by_rule: dict[str, list[Comment]]
+
+
+def comments_by_target(comments: list[Comment]) -> CommentsByTarget:
+    grouped = CommentsByTarget([], defaultdict(list), defaultdict(list))
+    for comment in comments:
+        if comment.section:
+            grouped.by_section[comment.section].append(comment)
+        elif comment.rule:
+            grouped.by_rule[comment.rule].append(comment)
+        else:
+            grouped.whole.append(comment)
+    # Plain dicts: templates must not create keys by looking them up.
+    return CommentsByTarget(grouped.whole, dict(grouped.by_section), dict(grouped.by_rule))
 
 
 def _may_comment(actor: User, assessment: Assessment) -> bool:

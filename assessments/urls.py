@@ -1,6 +1,6 @@
 from django.urls import path
 
-from assessments.views import assessments, editing, home, rules, transfer
+from assessments.views import assessments, editing, home, review, rules, transfer
 
 urlpatterns = [
     path("", home.home, name="home"),
@@ -12,5 +12,17 @@ urlpatterns = [
     path("assessments/<int:pk>/preview/", editing.assessment_preview, name="assessment_preview"),
     path("assessments/import/", transfer.assessment_import, name="assessment_import"),
     path("assessments/<int:pk>/export.json", transfer.assessment_export, name="assessment_export"),
+    path(
+        "assessments/<int:pk>/move/<slug:action>/", review.assessment_move, name="assessment_move"
+    ),
+    path("assessments/<int:pk>/comments/", review.comment_create, name="comment_create"),
+    path(
+        "assessments/<int:pk>/comments/<int:comment_pk>/addressed/",
+        review.comment_addressed,
+        name="comment_addressed",
+    ),
+    path("assessments/<int:pk>/revise/", review.assessment_revise, name="assessment_revise"),
+    path("assessments/<int:pk>/review-date/", review.review_date_set, name="review_date_set"),
+    path("assessments/<int:pk>/history/", review.assessment_history, name="assessment_history"),
     path("rules/", rules.rule_catalogue, name="rule_catalogue"),
 ]

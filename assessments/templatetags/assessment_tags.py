@@ -26,3 +26,9 @@ def value_of(obj: Any, name: str) -> Any:
     """Return attribute `name` of `obj`, using get_FOO_display for fields with choices."""
     display = getattr(obj, f"get_{name}_display", None)
     return display() if callable(display) else getattr(obj, name)
+
+
+@register.filter
+def get_item(mapping: Any, key: str) -> Any:
+    """Return mapping[key], or an empty list when there is no such key."""
+    return mapping.get(key, []) if mapping else []

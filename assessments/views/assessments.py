@@ -8,11 +8,14 @@ from django.urls import reverse
 from assessments.access import can_create_assessment, can_edit_assessment, get_assessment_for_user
 from assessments.findings import score_view
 from assessments.http import AuthenticatedHttpRequest
-from assessments.models import Assessment, Status
+from assessments.models import Assessment, AuditEvent, Comment, SignOff, Status
 from assessments.presenters import data_item_answers, section_answers
+from assessments.reviewing import COMMENTER_ROLES, comments_by_target
+from assessments.roles import Role
 from assessments.scoring import assessment_result
 from assessments.sections import SECTIONS
 from assessments.selectors import assessment_list, assessment_with_rows, organisation_people
+from assessments.workflow import transitions_for
 
 PAGE_SIZE = 25
 
@@ -53,7 +56,24 @@ def assessment_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpRespons
     assessment = get_assessment_for_user(
         request.user, pk, queryset=assessment_with_rows(Assessment.objects.all())
     )
-    can_edit = can_edit_assessment(request.user, assessment)
+    return render_detail(request, assessment)
+
+
+def render_detail(
+    request: AuthenticatedHttpRequest,
+    assessment: Assessment,
+    *,
+    action_error: str = "",
+    blocking: list | None = None,
+    typed: dict[str, str] | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    """Render the assessment page; review actions use it to show a refusal with what was typed."""
+    user = request.user
+    can_edit = can_edit_assessment(user, assessment)
+    comments = list(
+        Comment.objects.filter(assessment=assessment).select_related("author", "addressed_by")
+    )
     return render(
         request,
         "assessments/detail.html",
@@ -61,9 +81,29 @@ def assessment_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpRespons
             "assessment": assessment,
             "scores": score_view(assessment_result(assessment)),
             # Findings link to the field to fix only for someone who may fix it.
-            "field_link_base": reverse("assessment_edit", args=[pk]) if can_edit else None,
+            "field_link_base": reverse("assessment_edit", args=[assessment.pk])
+            if can_edit
+            else None,
             "sections": [(section, section_answers(assessment, section)) for section in SECTIONS],
             "data_items": [(item, data_item_answers(item)) for item in assessment.data_items.all()],
             "can_edit": can_edit,
+            "transitions": transitions_for(assessment, user),
+            "sign_off": SignOff.objects.filter(assessment=assessment)
+            .select_related("approver", "snapshot")
+            .first(),
+            "comments": comments_by_target(comments),
+            "can_comment": bool(user.roles & COMMENTER_ROLES),
+            "can_address": user.has_role(Role.ANALYST),
+            "audit_events": AuditEvent.objects.filter(assessment=assessment).select_related(
+                "actor"
+            ),
+            "next_version": Assessment.objects.filter(previous_version=assessment).first(),
+            "can_revise": assessment.status == Status.APPROVED and user.has_role(Role.ANALYST),
+            "can_set_review_date": assessment.status == Status.APPROVED
+            and user.has_role(Role.PRIVACY_OFFICER),
+            "action_error": action_error,
+            "blocking": blocking or [],
+            "typed": typed or {},
         },
+        status=status,
     )

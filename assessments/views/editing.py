@@ -13,7 +13,8 @@ from assessments.findings import score_view
 from assessments.forms import AssessmentForms, JustificationsForm, justifiable_rules
 from assessments.http import AuthenticatedHttpRequest
 from assessments.interchange import assessment_to_dict
-from assessments.models import Assessment
+from assessments.models import Assessment, Comment
+from assessments.reviewing import CommentsByTarget, comments_by_target
 from assessments.scoring import assessment_result
 from assessments.sections import SECTIONS
 from assessments.selectors import assessment_with_rows
@@ -71,12 +72,22 @@ def _edit(request: AuthenticatedHttpRequest, assessment: Assessment) -> HttpResp
             "justifications": forms.justifications,
             "scores": score_view(result),
             "sections": SECTIONS,
+            # Reviewers' comments beside the answers they concern (read-only here).
+            "comments": _comments(assessment),
             "errors": forms.error_links() if data is not None else [],
             "conflict": conflict,
             "stale": isinstance(conflict, StaleEdit),
         },
         status=409 if conflict else 200,
     )
+
+
+def _comments(assessment: Assessment) -> CommentsByTarget | None:
+    """Return reviewers' comments to show beside the answers, read-only while editing."""
+    if assessment.pk is None:
+        return None
+    found = Comment.objects.filter(assessment=assessment).select_related("author", "addressed_by")
+    return comments_by_target(list(found))
 
 
 @require_POST
@@ -110,5 +121,10 @@ def _preview(request: AuthenticatedHttpRequest, assessment: Assessment) -> HttpR
     return render(
         request,
         "assessments/_scores.html",
-        {"scores": score_view(result), "justifications": justifications, "field_link_base": ""},
+        {
+            "scores": score_view(result),
+            "justifications": justifications,
+            "field_link_base": "",
+            "comments": _comments(assessment),
+        },
     )
