@@ -7,7 +7,7 @@ from django.db import transaction
 
 from assessments import interchange
 from assessments.forms import AssessmentForm, JustificationsForm
-from assessments.models import Assessment, User
+from assessments.models import Assessment, AuditAction, AuditEvent, Status, User
 from assessments.references import assessment_save_new
 from assessments.scoring import assessment_rescore
 
@@ -48,6 +48,9 @@ def assessment_save_draft(
         assessment.organisation_id = actor.organisation_id
         assessment.owner = actor
         assessment_save_new(assessment=assessment)
+        AuditEvent.objects.create(
+            assessment=assessment, actor=actor, action=AuditAction.CREATED, to_status=Status.DRAFT
+        )
     else:
         current = Assessment.objects.select_for_update().get(pk=assessment.pk)
         if current.lock_version != form.cleaned_data.get("lock_version"):
@@ -72,4 +75,7 @@ def assessments_import(
     imported = interchange.assessments_import(documents=documents, owner=owner)
     for assessment in imported:
         assessment_rescore(assessment=assessment)
+        AuditEvent.objects.create(
+            assessment=assessment, actor=owner, action=AuditAction.IMPORTED, to_status=Status.DRAFT
+        )
     return imported

@@ -38,6 +38,12 @@ def test_analyst_creates_a_draft_with_rows(client, people):
     assert assessment.organisation == people.organisation
     assert assessment.owner == people.analyst
     assert list(assessment.editors.all()) == [people.analyst]
+    created = assessment.audit_events.get()
+    assert (created.action, created.actor, created.to_status) == (
+        "created",
+        people.analyst,
+        "draft",
+    )
     assert assessment.purpose_beneficiaries == ["communities", "whanau"]
     assert assessment.minimisation_identifying_needed is False
     assert assessment.groups_maori is True

@@ -37,6 +37,9 @@ def test_analyst_imports_a_file_in_the_browser(client, people):
     assert assessment.title == "Kaumātua housing"
     assert assessment.owner == people.analyst
     assert assessment.readiness == "not_ready"
+    assert list(assessment.audit_events.values_list("action", "actor")) == [
+        ("imported", people.analyst.pk)
+    ]
 
 
 def test_invalid_upload_names_each_problem_by_json_path_and_saves_nothing(client, people):
