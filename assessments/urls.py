@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from assessments.views import assessments, editing, home, review, rules, transfer
 
@@ -25,4 +25,5 @@ urlpatterns = [
     path("assessments/<int:pk>/review-date/", review.review_date_set, name="review_date_set"),
     path("assessments/<int:pk>/history/", review.assessment_history, name="assessment_history"),
     path("rules/", rules.rule_catalogue, name="rule_catalogue"),
+    path("", include("assessments.urls_dashboards")),
 ]

@@ -53,3 +53,20 @@ def test_person_without_organisation_or_role_is_told_what_to_do(client):
     html = client.get(reverse("home")).content.decode()
     assert "ask an administrator to add you to your organisation" in html
     assert "ask an administrator for a role" in html
+
+
+@pytest.mark.parametrize(
+    ("who", "shown", "hidden"),
+    [
+        ("analyst", ["my_work"], ["review_queue", "portfolio"]),
+        ("officer", ["review_queue", "portfolio"], ["my_work"]),
+        ("manager", ["portfolio"], ["my_work", "review_queue"]),
+    ],
+)
+def test_navigation_offers_each_role_its_pages(client, people, who, shown, hidden):
+    client.force_login(getattr(people, who))
+    html = client.get(reverse("home")).content.decode()
+    for name in shown:
+        assert f'href="{reverse(name)}"' in html
+    for name in hidden:
+        assert f'class="nav-link" href="{reverse(name)}"' not in html

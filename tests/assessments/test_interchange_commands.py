@@ -12,7 +12,9 @@ from django.db import connections
 
 from assessments.interchange import SCHEMA, validate
 from assessments.models import Assessment, DataItem
+from assessments.roles import Role
 from tests.assessments.test_interchange import full, minimal
+from tests.factories import OrganisationFactory, UserFactory
 
 
 def write(path: Path, data: Any) -> str:
@@ -207,11 +209,14 @@ def test_export_then_import_elsewhere_gives_the_same_document(stored, tmp_path):
     for doc in exported["assessments"]:
         del doc["organisation"]
     again = write(tmp_path / "again.json", exported)
-    Assessment.objects.filter(organisation=stored.organisation).delete()
-    run("import_assessments", again, "--owner", "ben")
-    assert export("--organisation", "Ōtautahi Whānau Services") == {
+    # Into a new organisation: assessments are never deleted (their audit trail keeps
+    # them), so the same references cannot be imported into the same one again.
+    elsewhere = OrganisationFactory.create(name="Hauraki Whānau Trust")
+    UserFactory.create(username="hana", organisation=elsewhere, roles=[Role.ANALYST])
+    run("import_assessments", again, "--owner", "hana")
+    assert export("--organisation", "Hauraki Whānau Trust") == {
         "assessments": [
-            doc | {"organisation": "Ōtautahi Whānau Services"} for doc in exported["assessments"]
+            doc | {"organisation": "Hauraki Whānau Trust"} for doc in exported["assessments"]
         ]
     }
 

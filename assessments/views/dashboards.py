@@ -1,0 +1,165 @@
+"""Dashboards: an analyst's work, a privacy officer's queue, a manager's portfolio and its CSV."""
+
+import csv
+from typing import cast
+
+from django import forms
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import HttpResponse, QueryDict
+from django.shortcuts import render
+from django.utils import timezone
+
+from assessments.dashboards import (
+    NOT_SCORED,
+    PortfolioFilter,
+    ReviewFilter,
+    StatusFilter,
+    my_work,
+    portfolio,
+    portfolio_csv_header,
+    portfolio_csv_row,
+    portfolio_summary,
+    review_queue,
+    review_window,
+    reviews_due,
+)
+from assessments.http import AuthenticatedHttpRequest
+from assessments.models import Readiness, Status, User
+from assessments.roles import Role
+from assessments.selectors import organisation_people
+
+PAGE_SIZE = 25
+QUEUE_DUE_LIMIT = 50
+PORTFOLIO_ROLES = frozenset({Role.MANAGER, Role.PRIVACY_OFFICER})
+
+
+def _require_role(user: User, roles: frozenset[Role], message: str) -> None:
+    if not user.roles & roles:
+        raise PermissionDenied(message)
+
+
+class PortfolioFilterForm(forms.Form):
+    status = forms.ChoiceField(
+        required=False,
+        choices=[
+            (StatusFilter.CURRENT, "Current (all but superseded)"),
+            *Status.choices,
+            (StatusFilter.ALL, "Any status, including superseded"),
+        ],
+    )
+    readiness = forms.ChoiceField(
+        required=False,
+        choices=[("", "Any readiness"), *Readiness.choices, (NOT_SCORED, "Not scored")],
+    )
+    owner = forms.TypedChoiceField(required=False, coerce=int, empty_value=None)
+    review = forms.ChoiceField(
+        label="Next review",
+        required=False,
+        choices=[
+            (ReviewFilter.ANY, "Any"),
+            (ReviewFilter.DUE, "Due within 30 days"),
+            (ReviewFilter.OVERDUE, "Overdue"),
+        ],
+    )
+
+    def __init__(self, data: QueryDict | None = None, *, owners: list[User]) -> None:
+        super().__init__(data)
+        owner_field = cast(forms.TypedChoiceField, self.fields["owner"])
+        owner_field.choices = [("", "Anyone"), *((person.pk, str(person)) for person in owners)]
+
+    def to_filter(self) -> PortfolioFilter:
+        """Return the valid filters; a value that is not valid is ignored, not an error page."""
+        self.is_valid()  # cleaned_data then holds only the fields that are valid.
+        data = self.cleaned_data
+        return PortfolioFilter(
+            status=data.get("status") or StatusFilter.CURRENT,
+            readiness=data.get("readiness") or "",
+            owner_id=data.get("owner"),
+            review=data.get("review") or ReviewFilter.ANY,
+        )
+
+
+def _portfolio_filters(
+    request: AuthenticatedHttpRequest,
+) -> tuple[PortfolioFilterForm, PortfolioFilter]:
+    owners = list(organisation_people(user=request.user))
+    form = PortfolioFilterForm(request.GET, owners=owners)
+    return form, form.to_filter()
+
+
+def my_work_view(request: AuthenticatedHttpRequest) -> HttpResponse:
+    _require_role(request.user, frozenset({Role.ANALYST}), "My work is for analysts.")
+    return render(request, "assessments/my_work.html", {"work": my_work(user=request.user)})
+
+
+def review_queue_view(request: AuthenticatedHttpRequest) -> HttpResponse:
+    _require_role(
+        request.user,
+        frozenset({Role.PRIVACY_OFFICER}),
+        "The review queue is for privacy officers.",
+    )
+    today, window_end = review_window()
+    page = Paginator(review_queue(user=request.user), PAGE_SIZE).get_page(request.GET.get("page"))
+    # One more than shown tells whether there are more, without a count query.
+    due = list(reviews_due(user=request.user, today=today)[: QUEUE_DUE_LIMIT + 1])
+    return render(
+        request,
+        "assessments/review_queue.html",
+        {
+            "page": page,
+            "due": due[:QUEUE_DUE_LIMIT],
+            "more_due": len(due) > QUEUE_DUE_LIMIT,
+            "today": today,
+            "window_end": window_end,
+        },
+    )
+
+
+def portfolio_view(request: AuthenticatedHttpRequest) -> HttpResponse:
+    _require_role(
+        request.user, PORTFOLIO_ROLES, "The portfolio is for managers and privacy officers."
+    )
+    form, filters = _portfolio_filters(request)
+    today, window_end = review_window()
+    queryset = portfolio(user=request.user, filters=filters, today=today)
+    summary = portfolio_summary(
+        queryset=queryset,
+        show_superseded=filters.status != StatusFilter.CURRENT,
+        today=today,
+    )
+    page = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "assessments/portfolio.html",
+        {
+            "form": form,
+            "filters": filters,
+            "summary": summary,
+            "page": page,
+            "filter_query": query.urlencode(),
+            "today": today,
+            "window_end": window_end,
+        },
+    )
+
+
+def portfolio_csv_view(request: AuthenticatedHttpRequest) -> HttpResponse:
+    _require_role(
+        request.user, PORTFOLIO_ROLES, "The portfolio is for managers and privacy officers."
+    )
+    _, filters = _portfolio_filters(request)
+    today = timezone.localdate()
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = (
+        f'attachment; filename="dpup-portfolio-{today.isoformat()}.csv"'
+    )
+    # The byte order mark tells Excel the file is UTF-8, so macrons survive.
+    response.write("\ufeff")
+    writer = csv.writer(response)
+    writer.writerow(portfolio_csv_header())
+    for assessment in portfolio(user=request.user, filters=filters, today=today):
+        writer.writerow(portfolio_csv_row(assessment))
+    return response
