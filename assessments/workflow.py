@@ -101,7 +101,9 @@ def _refusal(transition: Transition, assessment: Assessment, actor: User) -> str
     if transition.role is None and actor.pk != assessment.owner_id:
         return "Only the author of an assessment can withdraw it."
     if transition.role is not None and not actor.has_role(transition.role):
-        return f"Only a {transition.role.label.lower()} can {transition.label.lower()}."
+        role = transition.role.label.lower()
+        article = "an" if role[0] in "aeiou" else "a"
+        return f"Only {article} {role} can {transition.label.lower()}."
     if transition.action == "approve" and (
         actor.pk == assessment.owner_id or assessment.editors.filter(pk=actor.pk).exists()
     ):

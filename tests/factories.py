@@ -32,7 +32,8 @@ class UserFactory(factory.django.DjangoModelFactory[User]):
         self: User, create: bool, extracted: tuple[Role, ...] | None, **kwargs: object
     ) -> None:
         if create and extracted:
-            self.groups.set(Group.objects.filter(name__in=[role.label for role in extracted]))
+            # get_or_create: transactional tests flush the groups the data migration made.
+            self.groups.set([Group.objects.get_or_create(name=role.label)[0] for role in extracted])
 
 
 class AssessmentFactory(factory.django.DjangoModelFactory[Assessment]):
