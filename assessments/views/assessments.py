@@ -34,8 +34,6 @@ def assessment_index(request: AuthenticatedHttpRequest) -> HttpResponse:
     search = request.GET.get("q", "")[:200]
     queryset = assessment_list(user=request.user, status=status, owner_id=owner_id, search=search)
     page = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
-    filters = request.GET.copy()
-    filters.pop("page", None)
     return render(
         request,
         "assessments/list.html",
@@ -46,7 +44,6 @@ def assessment_index(request: AuthenticatedHttpRequest) -> HttpResponse:
             "status": status,
             "owner_id": owner_id,
             "search": search,
-            "filter_query": filters.urlencode(),
             "can_create": can_create_assessment(request.user),
         },
     )
