@@ -96,7 +96,7 @@ def _default(prop: Mapping[str, Any]) -> Any:
     return {"array": [], "object": {}}.get(prop.get("type", ""), "")
 
 
-def _value(obj: Mapping[str, Any] | None, key: str, prop: Mapping[str, Any]) -> Any:
+def value_or_default(obj: Mapping[str, Any] | None, key: str, prop: Mapping[str, Any]) -> Any:
     """Return obj[key] in NFC, or the schema's default when it is absent."""
     return nfc(obj[key]) if obj is not None and key in obj else _default(prop)
 
@@ -107,14 +107,16 @@ def _same(old: Any, new: Any, prop: Mapping[str, Any]) -> bool:
     return bool(old == new)
 
 
-def _words(value: Any, prop: Mapping[str, Any], labels: Mapping[str, str]) -> str:
+def value_words(value: Any, prop: Mapping[str, Any], labels: Mapping[str, str]) -> str:
     """Return a value as a person reads it: Yes/No, choice labels, lists joined with commas."""
     if value is None:
         return NOT_DECIDED
     if isinstance(value, bool):
         return "Yes" if value else "No"
     if isinstance(value, list):
-        return ", ".join(_words(v, prop.get("items", {}), labels) for v in value) or NOT_ANSWERED
+        return (
+            ", ".join(value_words(v, prop.get("items", {}), labels) for v in value) or NOT_ANSWERED
+        )
     if value == "":
         return NOT_ANSWERED
     if prop.get("format") == "date":
@@ -126,7 +128,7 @@ def _words(value: Any, prop: Mapping[str, Any], labels: Mapping[str, str]) -> st
     return labels.get(value, str(value))
 
 
-def _label(form: type[forms.ModelForm], name: str) -> str:
+def field_label(form: type[forms.ModelForm], name: str) -> str:
     return str(form.base_fields[name].label or pretty_name(name))
 
 
@@ -142,15 +144,19 @@ def _object_changes(
     changes = []
     for key, prop in properties.items():
         name = prefix + key
-        before, after = _value(old, key, prop), _value(new, key, prop)
+        before, after = value_or_default(old, key, prop), value_or_default(new, key, prop)
         if _same(before, after, prop):
             continue
-        where = f"{place or SECTION_BY_FIELD[name].title}{SEP}{_label(form, name)}"
+        where = f"{place or SECTION_BY_FIELD[name].title}{SEP}{field_label(form, name)}"
         text = prop.get("type") == "string" and "format" not in prop and bool(before and after)
         labels = LABELS.get(name, {})
         changes.append(
             Change(
-                where, "changed", _words(before, prop, labels), _words(after, prop, labels), text
+                where,
+                "changed",
+                value_words(before, prop, labels),
+                value_words(after, prop, labels),
+                text,
             )
         )
     return changes
@@ -158,7 +164,7 @@ def _object_changes(
 
 def _item_summary(item: Mapping[str, Any]) -> str:
     def words(key: str) -> str:
-        return _words(_value(item, key, ITEM[key]), ITEM[key], LABELS.get(key, {}))
+        return value_words(value_or_default(item, key, ITEM[key]), ITEM[key], LABELS.get(key, {}))
 
     parts = [words("source"), words("form").lower()]
     parts += ["identifies people"] if item.get("identifying") else []
@@ -207,7 +213,7 @@ def _data_item_changes(old: Sequence[Any], new: Sequence[Any]) -> list[Change]:
     changes = []
     for i, j in _pairs(old, new):
         before, after = (old[i] if i is not None else None), (new[j] if j is not None else None)
-        name = _value(after if after is not None else before, "name", ITEM["name"])
+        name = value_or_default(after if after is not None else before, "name", ITEM["name"])
         where = f"Data item “{name}”"
         changes += _row_changes(where, before, after, ITEM, DataItemForm, _item_summary)
     return changes
@@ -215,7 +221,9 @@ def _data_item_changes(old: Sequence[Any], new: Sequence[Any]) -> list[Change]:
 
 def _consultation_summary(row: Mapping[str, Any]) -> str:
     def words(key: str) -> str:
-        return _words(_value(row, key, CONSULTATION[key]), CONSULTATION[key], LABELS.get(key, {}))
+        return value_words(
+            value_or_default(row, key, CONSULTATION[key]), CONSULTATION[key], LABELS.get(key, {})
+        )
 
     summary = textwrap.shorten(words("summary"), 120, placeholder=" …")
     return f"{words('party')}, {words('depth')}, {words('date')}: {summary}"
@@ -225,7 +233,9 @@ def _consultation_changes(old: Sequence[Any], new: Sequence[Any]) -> list[Change
     changes = []
     for index, (before, after) in enumerate(zip_longest(old, new)):
         row = after if after is not None else before
-        party = _words(_value(row, "party", CONSULTATION["party"]), {}, LABELS["party"])
+        party = value_words(
+            value_or_default(row, "party", CONSULTATION["party"]), {}, LABELS["party"]
+        )
         where = f"Consultation {index + 1} ({party})"
         changes += _row_changes(
             where, before, after, CONSULTATION, ConsultationForm, _consultation_summary
@@ -255,7 +265,7 @@ def diff_documents(old: Mapping[str, Any], new: Mapping[str, Any]) -> list[Chang
     for key, prop in PROPERTIES.items():
         if key in NOT_COMPARED:
             continue
-        before, after = _value(old, key, prop), _value(new, key, prop)
+        before, after = value_or_default(old, key, prop), value_or_default(new, key, prop)
         if key == "data_items":
             changes += _data_item_changes(before, after)
         elif key == "consultations":

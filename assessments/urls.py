@@ -1,6 +1,6 @@
 from django.urls import include, path
 
-from assessments.views import assessments, editing, home, review, rules, transfer
+from assessments.views import assessments, editing, home, records, review, rules, transfer
 
 urlpatterns = [
     path("", home.home, name="home"),
@@ -24,6 +24,7 @@ urlpatterns = [
     path("assessments/<int:pk>/revise/", review.assessment_revise, name="assessment_revise"),
     path("assessments/<int:pk>/review-date/", review.review_date_set, name="review_date_set"),
     path("assessments/<int:pk>/history/", review.assessment_history, name="assessment_history"),
+    path("assessments/<int:pk>/record.pdf", records.assessment_record, name="assessment_record"),
     path("rules/", rules.rule_catalogue, name="rule_catalogue"),
     path("", include("assessments.urls_dashboards")),
 ]

@@ -5,7 +5,7 @@ withdrawn, and superseded when a later version of the same assessment is approve
 """
 
 import datetime
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import partial
 from typing import TypeVar
@@ -29,6 +29,7 @@ from assessments.models import (
     Status,
     User,
 )
+from assessments.records import record_store
 from assessments.roles import Role
 from assessments.scoring import STORED_FIELDS, store_result
 
@@ -232,14 +233,21 @@ def _approve(assessment: Assessment, actor: User, statement: str) -> None:
         )
 
 
+def _after_approval(assessment: Assessment) -> None:
+    # Render the record once, now that the approval is committed, then tell the author.
+    record_store(assessment=assessment)
+    notifications.notify_approved(assessment)
+
+
 def _notify_after_commit(assessment: Assessment, target: Status, comment: str) -> None:
-    send = {
+    senders: dict[Status, Callable[[], object]] = {
         Status.SUBMITTED: partial(notifications.notify_submitted, assessment),
         Status.CHANGES_REQUESTED: partial(
             notifications.notify_changes_requested, assessment, comment
         ),
-        Status.APPROVED: partial(notifications.notify_approved, assessment),
-    }.get(target)
+        Status.APPROVED: partial(_after_approval, assessment),
+    }
+    send = senders.get(target)
     if send is not None:
         transaction.on_commit(send)
 

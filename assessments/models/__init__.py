@@ -23,6 +23,7 @@ from assessments.models.workflow import (
     SignOff,
     Snapshot,
     SnapshotKind,
+    StoredRecord,
 )
 
 __all__ = [
@@ -36,6 +37,7 @@ __all__ = [
     "SignOff",
     "Snapshot",
     "SnapshotKind",
+    "StoredRecord",
     "Assessment",
     "Consultation",
     "DataForm",

@@ -146,3 +146,19 @@ class ReviewReminder(AppendOnlyModel):
                 fields=["assessment", "due_date"], name="one_reminder_per_review_period"
             )
         ]
+
+
+class StoredRecord(AppendOnlyModel):
+    """The PDF record of an approved version, rendered once after approval and served as is."""
+
+    objects = AppendOnlyManager()
+
+    assessment = models.OneToOneField(
+        Assessment, on_delete=models.PROTECT, related_name="stored_record"
+    )
+    pdf = models.BinaryField()
+    sha256 = models.CharField(max_length=64)
+    rendered_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self) -> str:
+        return f"Record of {self.assessment_id} ({self.sha256[:12]})"

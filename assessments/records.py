@@ -1,0 +1,171 @@
+"""The PDF record of an assessment, made from its snapshot (the interchange document).
+
+The PDF, the export and the sign-off hash all come from the same snapshot, so the record
+shows exactly what was signed.
+"""
+
+import hashlib
+from dataclasses import dataclass
+from typing import Any
+
+from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+import principles
+from assessments.diff import (
+    CONSULTATION,
+    ITEM,
+    LABELS,
+    PROPERTIES,
+    field_label,
+    value_or_default,
+    value_words,
+)
+from assessments.findings import score_view
+from assessments.forms import AssessmentForm, ConsultationForm, DataItemForm
+from assessments.interchange import assessment_to_dict, snapshot_queryset
+from assessments.models import Assessment, AuditEvent, Comment, SignOff, Status, StoredRecord
+from assessments.pdf import StaticOnlyFetcher, html_to_pdf
+from assessments.sections import SECTIONS
+
+# "purpose_statement" -> ("purpose", "statement"), for every object section of the schema.
+SECTION_KEYS = {
+    f"{section}_{key}": (section, key)
+    for section, prop in PROPERTIES.items()
+    if prop.get("type") == "object" and "properties" in prop
+    for key in prop["properties"]
+}
+
+
+@dataclass(frozen=True)
+class Answer:
+    label: str
+    text: str
+    answered: bool
+
+
+def _answer(document: dict[str, Any], name: str) -> Answer:
+    if name in SECTION_KEYS:
+        section, key = SECTION_KEYS[name]
+        prop = PROPERTIES[section]["properties"][key]
+        value = value_or_default(document.get(section), key, prop)
+    else:
+        prop = PROPERTIES[name]
+        value = value_or_default(document, name, prop)
+    return Answer(
+        field_label(AssessmentForm, name),
+        value_words(value, prop, LABELS.get(name, {})),
+        value not in ("", [], None),
+    )
+
+
+def _row(row: dict[str, Any], props: dict[str, Any], form: type) -> dict[str, Answer]:
+    return {
+        key: Answer(
+            field_label(form, key),
+            value_words(value_or_default(row, key, prop), prop, LABELS.get(key, {})),
+            value_or_default(row, key, prop) not in ("", [], None),
+        )
+        for key, prop in props.items()
+    }
+
+
+@dataclass(frozen=True)
+class RecordSection:
+    id: str
+    title: str
+    principle: str
+    guidance: str
+    answers: list[Answer]
+    rows: str  # "data_items", "consultations" or ""
+
+
+def record_context(
+    document: dict[str, Any], assessment: Assessment | None = None
+) -> dict[str, Any]:
+    """Return what the record template shows: the snapshot's answers, scores and, for a stored
+    assessment, its status, comments, sign-off and audit trail."""
+    result = principles.score(document)
+    approved = assessment is not None and assessment.status in (Status.APPROVED, Status.SUPERSEDED)
+    sign_off = (
+        SignOff.objects.select_related("approver", "snapshot").filter(assessment=assessment).first()
+        if assessment is not None
+        else None
+    )
+    if sign_off is not None:
+        # The record of an approved version shows what was signed, not today's scoring.
+        result = principles.Result.from_dict(sign_off.snapshot.result)
+    return {
+        "document": document,
+        "assessment": assessment,
+        "status": assessment.get_status_display()
+        if assessment
+        else "Not stored (scored from a file)",
+        "is_draft": not approved,
+        "sections": [
+            RecordSection(
+                section.id,
+                section.title,
+                section.principle,
+                section.guidance,
+                [_answer(document, name) for name in section.fields],
+                section.formset,
+            )
+            for section in SECTIONS
+        ],
+        "data_items": [_row(item, ITEM, DataItemForm) for item in document.get("data_items", [])],
+        "consultations": [
+            _row(row, CONSULTATION, ConsultationForm) for row in document.get("consultations", [])
+        ],
+        "scores": score_view(result),
+        "sign_off": sign_off,
+        "comments": list(
+            Comment.objects.filter(assessment=assessment).select_related("author", "addressed_by")
+        )
+        if assessment
+        else [],
+        "audit_events": list(
+            AuditEvent.objects.filter(assessment=assessment).select_related("actor")
+        )
+        if assessment
+        else [],
+        "generated_at": timezone.now(),
+    }
+
+
+def record_html(document: dict[str, Any], assessment: Assessment | None = None) -> str:
+    return render_to_string("records/record.html", record_context(document, assessment))
+
+
+def record_document(assessment: Assessment) -> dict[str, Any]:
+    """Return the snapshot the record is made from: what was signed, or the draft as it is."""
+    sign_off = SignOff.objects.select_related("snapshot").filter(assessment=assessment).first()
+    if sign_off is not None:
+        return sign_off.snapshot.document
+    return assessment_to_dict(snapshot_queryset().get(pk=assessment.pk))
+
+
+def record_pdf(
+    document: dict[str, Any],
+    assessment: Assessment | None = None,
+    *,
+    fetcher: StaticOnlyFetcher | None = None,
+) -> bytes:
+    """Render the PDF record of `document` (and of `assessment`'s review, when stored)."""
+    return html_to_pdf(record_html(document, assessment), fetcher=fetcher)
+
+
+def record_store(*, assessment: Assessment) -> StoredRecord:
+    """Render the approved record once and keep it; a second call returns the one kept."""
+    existing = StoredRecord.objects.filter(assessment=assessment).first()
+    if existing is not None:
+        return existing
+    pdf = record_pdf(record_document(assessment), assessment)
+    try:
+        with transaction.atomic():
+            return StoredRecord.objects.create(
+                assessment=assessment, pdf=pdf, sha256=hashlib.sha256(pdf).hexdigest()
+            )
+    except IntegrityError:  # Another worker stored it first: serve theirs.
+        return StoredRecord.objects.get(assessment=assessment)

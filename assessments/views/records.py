@@ -1,0 +1,42 @@
+"""Downloading the PDF record: drafts render on demand, approved versions are served as stored."""
+
+import hashlib
+
+from django.http import HttpResponse, HttpResponseNotModified
+
+from assessments.access import get_assessment_for_user
+from assessments.http import AuthenticatedHttpRequest
+from assessments.models import AuditAction, AuditEvent, Status
+from assessments.records import record_document, record_pdf, record_store
+
+SIGNED = frozenset({Status.APPROVED, Status.SUPERSEDED})
+
+
+def assessment_record(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    assessment = get_assessment_for_user(request.user, pk)
+    if assessment.status in SIGNED:
+        stored = record_store(assessment=assessment)
+        pdf, sha256, kind = bytes(stored.pdf), stored.sha256, "approved"
+        etag = f'"{sha256}"'
+        if request.headers.get("If-None-Match") == etag:
+            return HttpResponseNotModified(headers={"ETag": etag})
+    else:
+        pdf = record_pdf(record_document(assessment), assessment)
+        sha256, kind, etag = hashlib.sha256(pdf).hexdigest(), "draft", ""
+    AuditEvent.objects.create(
+        assessment=assessment,
+        actor=request.user,
+        action=AuditAction.RECORD_DOWNLOADED,
+        data={"sha256": sha256, "kind": kind},
+    )
+    suffix = "" if kind == "approved" else "-DRAFT"
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = (
+        f'attachment; filename="{assessment.reference}-v{assessment.version}{suffix}.pdf"'
+    )
+    if etag:
+        response["ETag"] = etag
+        response["Cache-Control"] = "private, max-age=0, must-revalidate"
+    else:
+        response["Cache-Control"] = "private, no-store"
+    return response
