@@ -26,6 +26,7 @@ from assessments.findings import score_view
 from assessments.forms import AssessmentForm, ConsultationForm, DataItemForm
 from assessments.interchange import assessment_to_dict, snapshot_queryset
 from assessments.models import Assessment, AuditEvent, Comment, SignOff, Status, StoredRecord
+from assessments.notice import purpose_statement
 from assessments.pdf import StaticOnlyFetcher, html_to_pdf
 from assessments.sections import SECTIONS
 
@@ -98,6 +99,7 @@ def record_context(
         result = principles.Result.from_dict(sign_off.snapshot.result)
     return {
         "document": document,
+        "purpose_statement": purpose_statement(document),
         "assessment": assessment,
         "status": assessment.get_status_display()
         if assessment

@@ -1,6 +1,6 @@
 from django.urls import include, path
 
-from assessments.views import assessments, editing, home, records, review, rules, transfer
+from assessments.views import assessments, editing, home, notices, records, review, rules, transfer
 
 urlpatterns = [
     path("", home.home, name="home"),
@@ -25,6 +25,12 @@ urlpatterns = [
     path("assessments/<int:pk>/review-date/", review.review_date_set, name="review_date_set"),
     path("assessments/<int:pk>/history/", review.assessment_history, name="assessment_history"),
     path("assessments/<int:pk>/record.pdf", records.assessment_record, name="assessment_record"),
+    path("assessments/<int:pk>/notice/", notices.assessment_notice, name="assessment_notice"),
+    path(
+        "assessments/<int:pk>/notice.pdf",
+        notices.assessment_notice_pdf,
+        name="assessment_notice_pdf",
+    ),
     path("rules/", rules.rule_catalogue, name="rule_catalogue"),
     path("", include("assessments.urls_dashboards")),
 ]

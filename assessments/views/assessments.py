@@ -8,7 +8,9 @@ from django.urls import reverse
 from assessments.access import can_create_assessment, can_edit_assessment, get_assessment_for_user
 from assessments.findings import score_view
 from assessments.http import AuthenticatedHttpRequest
+from assessments.interchange import assessment_to_dict
 from assessments.models import Assessment, AuditEvent, Comment, SignOff, Status
+from assessments.notice import purpose_statement
 from assessments.presenters import data_item_answers, section_answers
 from assessments.reviewing import COMMENTER_ROLES, comments_by_target
 from assessments.roles import Role
@@ -77,6 +79,7 @@ def render_detail(
         {
             "assessment": assessment,
             "scores": score_view(assessment_result(assessment)),
+            "purpose_statement": purpose_statement(assessment_to_dict(assessment)),
             # Findings link to the field to fix only for someone who may fix it.
             "field_link_base": reverse("assessment_edit", args=[assessment.pk])
             if can_edit

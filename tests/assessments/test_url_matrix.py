@@ -38,6 +38,8 @@ MATRIX: dict[str, tuple[str, dict[str, int]]] = {
     "assessment_export": ("get", ORG_OK),
     "assessment_history": ("get", ORG_OK),
     "assessment_record": ("get", ORG_OK),
+    "assessment_notice": ("get", ORG_OK),
+    "assessment_notice_pdf": ("get", ORG_OK),
     # A submitted assessment is not editable by anyone; outsiders are told nothing.
     "assessment_edit": ("get", {**dict.fromkeys(WHO, NO), "outsider": GONE}),
     "assessment_preview": ("post", {**dict.fromkeys(WHO, NO), "outsider": GONE}),
