@@ -195,3 +195,39 @@ def test_render_pdf_command_from_a_file_and_a_reference(people, tmp_path):
     assert refused.value.returncode == 2
     with pytest.raises(CommandError):
         call_command("render_pdf", "--reference", "NOPE-1", "-o", str(Path(tmp_path) / "y.pdf"))
+
+
+def test_two_hundred_data_items_render_with_no_row_split_across_pages():
+    from weasyprint import HTML
+
+    from assessments.pdf import STATIC_BASE
+    from assessments.records import record_html
+
+    base = NAVIGATOR["data_items"]
+    many = {
+        **NAVIGATOR,
+        "data_items": [
+            {**base[i % len(base)], "name": f"Item {i + 1:03d} {base[i % len(base)]['name']}"}
+            for i in range(200)
+        ],
+    }
+    document = HTML(
+        string=record_html(many), base_url=STATIC_BASE, url_fetcher=StaticOnlyFetcher()
+    ).render()
+    pages_of_row: dict[int, set[int]] = {}
+
+    def walk(box, page_number, in_header=False):
+        # A table's header row repeats on every page by design; body rows must not split.
+        in_header = in_header or bool(getattr(box, "is_header", False))
+        if type(box).__name__ == "TableRowBox" and not in_header:
+            pages_of_row.setdefault(id(box.element), set()).add(page_number)
+        for child in getattr(box, "children", []):
+            walk(child, page_number, in_header)
+
+    for number, page in enumerate(document.pages):
+        walk(page._page_box, number)
+    split = [pages for pages in pages_of_row.values() if len(pages) > 1]
+    assert split == []
+    assert len(pages_of_row) > 200  # every data item row, and the findings rows
+    text = "".join(page.extract_text() for page in _reader(document.write_pdf()).pages)
+    assert "Item 001" in text and "Item 200" in text
