@@ -189,6 +189,11 @@ class PortfolioSummary:
     due_soon: int
     due: list[Assessment] = field(default_factory=list)
 
+    @property
+    def due_truncated(self) -> bool:
+        """Whether `due` lists fewer than all the reviews counted as due or overdue."""
+        return len(self.due) < self.overdue + self.due_soon
+
 
 def _rounded(value: float | None) -> int | None:
     # Half up, as people round by hand: a mean of 75.5 shows as 76, not Python's even 76/75.

@@ -25,10 +25,11 @@ from assessments.diff import (
 from assessments.findings import score_view
 from assessments.forms import AssessmentForm, ConsultationForm, DataItemForm
 from assessments.interchange import assessment_to_dict, snapshot_queryset
-from assessments.models import Assessment, AuditEvent, Comment, SignOff, Status, StoredRecord
+from assessments.models import Assessment, AuditEvent, SignOff, Status, StoredRecord
 from assessments.notice import purpose_statement
 from assessments.pdf import StaticOnlyFetcher, html_to_pdf
 from assessments.sections import SECTIONS
+from assessments.selectors import assessment_comments
 
 # "purpose_statement" -> ("purpose", "statement"), for every object section of the schema.
 SECTION_KEYS = {
@@ -87,16 +88,18 @@ def record_context(
 ) -> dict[str, Any]:
     """Return what the record template shows: the snapshot's answers, scores and, for a stored
     assessment, its status, comments, sign-off and audit trail."""
-    result = principles.score(document)
     approved = assessment is not None and assessment.status in (Status.APPROVED, Status.SUPERSEDED)
     sign_off = (
         SignOff.objects.select_related("approver", "snapshot").filter(assessment=assessment).first()
         if assessment is not None
         else None
     )
-    if sign_off is not None:
-        # The record of an approved version shows what was signed, not today's scoring.
-        result = principles.Result.from_dict(sign_off.snapshot.result)
+    # The record of an approved version shows what was signed, not today's scoring.
+    result = (
+        principles.Result.from_dict(sign_off.snapshot.result)
+        if sign_off is not None
+        else principles.score(document)
+    )
     return {
         "document": document,
         "purpose_statement": purpose_statement(document),
@@ -122,11 +125,7 @@ def record_context(
         ],
         "scores": score_view(result),
         "sign_off": sign_off,
-        "comments": list(
-            Comment.objects.filter(assessment=assessment).select_related("author", "addressed_by")
-        )
-        if assessment
-        else [],
+        "comments": assessment_comments(assessment) if assessment else [],
         "audit_events": list(
             AuditEvent.objects.filter(assessment=assessment).select_related("actor")
         )

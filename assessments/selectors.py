@@ -5,7 +5,7 @@ import unicodedata
 from django.db.models import Prefetch, Q, QuerySet
 
 from assessments.access import assessments_for_user
-from assessments.models import Assessment, Consultation, DataItem, User
+from assessments.models import Assessment, Comment, Consultation, DataItem, User
 
 
 def assessment_list(
@@ -35,3 +35,10 @@ def organisation_people(*, user: User) -> QuerySet[User]:
     if user.organisation_id is None:
         return User.objects.none()
     return User.objects.filter(organisation_id=user.organisation_id).order_by("username")
+
+
+def assessment_comments(assessment: Assessment) -> list[Comment]:
+    """Return the assessment's comments, oldest first, with the people named in them."""
+    return list(
+        Comment.objects.filter(assessment=assessment).select_related("author", "addressed_by")
+    )

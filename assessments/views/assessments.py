@@ -9,14 +9,19 @@ from assessments.access import can_create_assessment, can_edit_assessment, get_a
 from assessments.findings import score_view
 from assessments.http import AuthenticatedHttpRequest
 from assessments.interchange import assessment_to_dict
-from assessments.models import Assessment, AuditEvent, Comment, SignOff, Status
+from assessments.models import Assessment, AuditEvent, SignOff, Status
 from assessments.notice import purpose_statement
 from assessments.presenters import data_item_answers, section_answers
 from assessments.reviewing import COMMENTER_ROLES, comments_by_target
 from assessments.roles import Role
 from assessments.scoring import assessment_result
 from assessments.sections import SECTIONS
-from assessments.selectors import assessment_list, assessment_with_rows, organisation_people
+from assessments.selectors import (
+    assessment_comments,
+    assessment_list,
+    assessment_with_rows,
+    organisation_people,
+)
 from assessments.workflow import transitions_for
 
 PAGE_SIZE = 25
@@ -70,9 +75,7 @@ def render_detail(
     """Render the assessment page; review actions use it to show a refusal with what was typed."""
     user = request.user
     can_edit = can_edit_assessment(user, assessment)
-    comments = list(
-        Comment.objects.filter(assessment=assessment).select_related("author", "addressed_by")
-    )
+    comments = assessment_comments(assessment)
     return render(
         request,
         "assessments/detail.html",

@@ -13,11 +13,11 @@ from assessments.findings import score_view
 from assessments.forms import AssessmentForms, JustificationsForm, justifiable_rules
 from assessments.http import AuthenticatedHttpRequest
 from assessments.interchange import assessment_to_dict
-from assessments.models import Assessment, Comment
+from assessments.models import Assessment
 from assessments.reviewing import CommentsByTarget, comments_by_target
 from assessments.scoring import assessment_result
 from assessments.sections import SECTIONS
-from assessments.selectors import assessment_with_rows
+from assessments.selectors import assessment_comments, assessment_with_rows
 from assessments.services import NotEditable, StaleEdit, assessment_save_draft
 
 
@@ -86,8 +86,7 @@ def _comments(assessment: Assessment) -> CommentsByTarget | None:
     """Return reviewers' comments to show beside the answers, read-only while editing."""
     if assessment.pk is None:
         return None
-    found = Comment.objects.filter(assessment=assessment).select_related("author", "addressed_by")
-    return comments_by_target(list(found))
+    return comments_by_target(assessment_comments(assessment))
 
 
 @require_POST
