@@ -1,6 +1,7 @@
 """The interchange format: validation with JSON paths, import, export and the snapshot."""
 
 import json
+import os
 from copy import deepcopy
 from pathlib import Path
 from typing import Any
@@ -84,6 +85,10 @@ def paths(problems: list[Problem]) -> list[str]:
 
 
 def test_project_schema_copy_equals_the_shared_contract():
+    if not SHARED_SCHEMA.exists():
+        # CI always has shared/ beside the checkout; a developer's clone elsewhere may not.
+        assert not os.environ.get("CI"), f"CI needs the shared contract at {SHARED_SCHEMA}"
+        pytest.skip(f"no shared/ beside this checkout ({SHARED_SCHEMA} is missing)")
     ours = json.loads((REPO / "assessments" / "schema" / "assessment.schema.json").read_text())
     assert ours == json.loads(SHARED_SCHEMA.read_text(encoding="utf-8"))
     assert SCHEMA == ours
