@@ -29,9 +29,9 @@ from assessments.models import (
     Status,
     User,
 )
-from assessments.records import record_store
 from assessments.roles import Role
 from assessments.scoring import STORED_FIELDS, store_result
+from assessments.tasks import render_approved_record
 
 REVIEW_AFTER_YEARS = 1
 
@@ -234,8 +234,9 @@ def _approve(assessment: Assessment, actor: User, statement: str) -> None:
 
 
 def _after_approval(assessment: Assessment) -> None:
-    # Render the record once, now that the approval is committed, then tell the author.
-    record_store(assessment=assessment)
+    # Render the record once, now that the approval is committed (inline when no worker runs),
+    # then tell the author.
+    render_approved_record.enqueue(assessment.pk)
     notifications.notify_approved(assessment)
 
 

@@ -42,6 +42,8 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "bootstrap",
+    "django_tasks",
+    "django_tasks_db",
     "assessments",
 ]
 
@@ -121,6 +123,17 @@ EMAIL_BACKEND = env_str(
     "DJANGO_EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend"
 )
 DEFAULT_FROM_EMAIL = env_str("DJANGO_DEFAULT_FROM_EMAIL", default="dpup@localhost")
+
+# Rendering an approved record runs as a task. With DPUP_TASK_WORKER=true tasks wait in the
+# database for `manage.py db_worker`; without a worker they run inline, straight after the commit.
+TASK_WORKER = env_bool("DPUP_TASK_WORKER", default=False)
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks_db.DatabaseBackend"
+        if TASK_WORKER
+        else "django_tasks.backends.immediate.ImmediateBackend",
+    }
+}
 
 # Production hardening: on unless running the development server.
 SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", default=not DEBUG)

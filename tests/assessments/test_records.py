@@ -10,11 +10,14 @@ import pypdf
 import pytest
 from django.core.management import CommandError, call_command
 from django.urls import reverse
+from django_tasks.base import TaskResultStatus
+from django_tasks_db.models import DBTaskResult
 
 from assessments.demo import DEMO_DATA
 from assessments.models import AuditAction, AuditEvent, Status, StoredRecord
 from assessments.pdf import StaticOnlyFetcher, html_to_pdf
 from assessments.records import record_pdf
+from assessments.tasks import render_approved_record
 from assessments.workflow import assessment_transition
 from tests.assessments.workflow_helpers import in_state
 
@@ -162,6 +165,62 @@ def test_approved_record_is_stored_after_commit_and_served_as_stored(
     )
     assert [(e.actor, e.data["sha256"]) for e in downloads] == [(people.manager, stored.sha256)]
     assert StoredRecord.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_with_a_worker_the_approved_record_waits_in_the_queue_until_db_worker_renders_it(
+    client, people, settings, django_capture_on_commit_callbacks
+):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    assessment = in_state(people, Status.SUBMITTED)
+    with django_capture_on_commit_callbacks(execute=True):
+        assessment_transition(
+            assessment=assessment, actor=people.officer, target=Status.APPROVED, comment="Yes."
+        )
+    # The approval committed without rendering anything: the task waits for a worker.
+    assert not StoredRecord.objects.exists()
+    queued = DBTaskResult.objects.get()
+    assert queued.task_path == "assessments.tasks.render_approved_record"
+    assert queued.args_kwargs == {"args": [assessment.pk], "kwargs": {}}
+    assert queued.status == TaskResultStatus.READY
+
+    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
+
+    stored = StoredRecord.objects.get(assessment=assessment)
+    queued.refresh_from_db()
+    assert queued.status == TaskResultStatus.SUCCESSFUL
+    assert queued.return_value == stored.sha256 == hashlib.sha256(bytes(stored.pdf)).hexdigest()
+    client.force_login(people.manager)
+    response = client.get(reverse("assessment_record", args=[assessment.pk]))
+    assert response.content == bytes(stored.pdf)
+
+
+@pytest.mark.django_db
+def test_an_approved_record_not_yet_rendered_by_the_worker_is_rendered_and_kept_on_download(
+    client, people, settings, django_capture_on_commit_callbacks
+):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    assessment = in_state(people, Status.SUBMITTED)
+    with django_capture_on_commit_callbacks(execute=True):
+        assessment_transition(
+            assessment=assessment, actor=people.officer, target=Status.APPROVED, comment="Yes."
+        )
+    client.force_login(people.manager)
+    response = client.get(reverse("assessment_record", args=[assessment.pk]))
+    stored = StoredRecord.objects.get(assessment=assessment)
+    assert response.content == bytes(stored.pdf)
+    # The worker comes later and keeps the record already stored rather than a second one.
+    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
+    assert StoredRecord.objects.get().sha256 == stored.sha256
+    assert DBTaskResult.objects.get().return_value == stored.sha256
+
+
+@pytest.mark.django_db
+def test_the_render_task_refuses_a_version_that_is_not_approved(people):
+    assessment = in_state(people, Status.SUBMITTED)
+    result = render_approved_record.enqueue(assessment.pk)  # inline: no worker configured
+    assert result.status == TaskResultStatus.FAILED
+    assert not StoredRecord.objects.exists()
 
 
 @pytest.mark.django_db

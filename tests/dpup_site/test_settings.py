@@ -92,3 +92,16 @@ def test_production_settings_pass_the_deployment_checklist():
     )
     assert result.returncode == 0, result.stderr + result.stdout
     assert "System check identified no issues" in result.stdout
+
+
+def test_a_task_worker_is_chosen_by_environment_and_inline_is_the_default():
+    show = "from django.conf import settings; print(settings.TASKS['default']['BACKEND'])"
+    inline = run_manage("shell", "--no-imports", "-c", show, DJANGO_DEBUG="true")
+    assert inline.stdout.strip() == "django_tasks.backends.immediate.ImmediateBackend"
+    worker = run_manage(
+        "shell", "--no-imports", "-c", show, DJANGO_DEBUG="true", DPUP_TASK_WORKER="true"
+    )
+    assert worker.stdout.strip() == "django_tasks_db.DatabaseBackend", worker.stderr
+    typo = run_manage("shell", "-c", show, DJANGO_DEBUG="true", DPUP_TASK_WORKER="1")
+    assert typo.returncode != 0
+    assert 'DPUP_TASK_WORKER must be "true" or "false"' in typo.stderr
