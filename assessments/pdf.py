@@ -5,14 +5,23 @@ it serves static files found by Django's finders and data: URLs, and refuses eve
 scheme (file:, http:, https:, ftp: ...). There is no network code path, so no redirects.
 """
 
+import logging
 import mimetypes
+import re
+import threading
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
+import pydyf
 from django.contrib.staticfiles import finders
 from weasyprint import HTML
+from weasyprint.formatting_structure import boxes
+from weasyprint.pdf import tags as weasyprint_tags
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 STATIC_BASE = "dpup-static:/"
+logger = logging.getLogger(__name__)
 PDF_VARIANT = "pdf/ua-1"  # Tagged for accessibility (PDF/UA-1), fonts embedded.
 
 
@@ -49,10 +58,72 @@ class StaticOnlyFetcher(URLFetcher):
         return URLFetcherResponse(url, body, {"Content-Type": mime}, 200)
 
 
-def html_to_pdf(html: str, *, fetcher: StaticOnlyFetcher | None = None) -> bytes:
-    """Return the PDF of `html`, whose relative links resolve to the app's static files."""
-    document = HTML(string=html, base_url=STATIC_BASE, url_fetcher=fetcher or StaticOnlyFetcher())
-    pdf = document.write_pdf(pdf_variant=PDF_VARIANT)
+# WeasyPrint warns once per character it has to draw as .notdef (an empty box).
+_NOTDEF = re.compile(r"\.notdef glyph rendered .*\(U\+([0-9A-F]+)\)")
+
+
+class _MissingGlyphLog(logging.Handler):
+    """Collect, for the rendering thread only, the characters WeasyPrint drew as .notdef."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.thread = threading.get_ident()
+        self.characters: set[str] = set()
+
+    def emit(self, record: logging.LogRecord) -> None:
+        match = _NOTDEF.match(record.getMessage())
+        if match and record.thread == self.thread:
+            self.characters.add(chr(int(match[1], 16)))
+
+
+def _render(html: str, fetcher: StaticOnlyFetcher) -> tuple[bytes, set[str]]:
+    document = HTML(string=html, base_url=STATIC_BASE, url_fetcher=fetcher)
+    log, weasyprint_log = _MissingGlyphLog(), logging.getLogger("weasyprint")
+    weasyprint_log.addHandler(log)
+    try:
+        pdf = document.write_pdf(pdf_variant=PDF_VARIANT)
+    finally:
+        weasyprint_log.removeHandler(log)
     if pdf is None:  # write_pdf returns the bytes when given no target; never None here
         raise RuntimeError("WeasyPrint returned no PDF.")
-    return bytes(pdf)
+    return bytes(pdf), log.characters
+
+
+def html_to_pdf(html: str, *, fetcher: StaticOnlyFetcher | None = None) -> bytes:
+    """Return the PDF of `html`, whose relative links resolve to the app's static files.
+
+    A character no installed font can draw would print as an empty box, and the reader could
+    not tell what was typed; such characters are spelled out as their code point, "[U+1F600]".
+    """
+    fetcher = fetcher or StaticOnlyFetcher()
+    pdf, missing = _render(html, fetcher)
+    if missing:
+        logger.warning("No font has %s: spelled out as code points.", sorted(missing))
+        for character in missing:
+            html = html.replace(character, f"[U+{ord(character):04X}]")
+        pdf, missing = _render(html, fetcher)
+        if missing:  # Only if the fonts lack the digits and capitals themselves.
+            raise RuntimeError(f"No font can draw {sorted(missing)}.")
+    return pdf
+
+
+# WeasyPrint 70 tags the PDF (PDF/UA-1) and sets the document's language from <html lang>, but
+# gives no structure element a language of its own, so a screen reader would read te reo Māori
+# with English pronunciation. Each element built from an HTML element with a `lang` attribute
+# gets a /Lang entry. The recursion in weasyprint.pdf.tags calls _build_box_tree through the
+# module, so the wrapper sees every box. tests/assessments/test_records.py fails if a WeasyPrint
+# upgrade stops this working.
+_build_box_tree = weasyprint_tags._build_box_tree
+
+
+def _build_box_tree_with_lang(box: Any, *args: Any) -> Iterator[pydyf.Dictionary]:
+    element = getattr(box, "element", None)
+    own = isinstance(box, boxes.PageBox) or getattr(box, "element_tag", None) in ("html", "body")
+    lang = None if own or element is None else element.get("lang")
+    for structure in _build_box_tree(box, *args):
+        if lang and "Lang" not in structure:
+            structure["Lang"] = pydyf.String(lang)
+        yield structure
+
+
+weasyprint_tags._build_box_tree = _build_box_tree_with_lang

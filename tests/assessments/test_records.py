@@ -16,7 +16,7 @@ from django_tasks_db.models import DBTaskResult
 from assessments.demo import DEMO_DATA
 from assessments.models import AuditAction, AuditEvent, Status, StoredRecord
 from assessments.pdf import StaticOnlyFetcher, html_to_pdf
-from assessments.records import record_pdf
+from assessments.records import record_html, record_pdf
 from assessments.tasks import render_approved_record
 from assessments.workflow import assessment_transition
 from tests.assessments.workflow_helpers import in_state
@@ -75,6 +75,49 @@ def test_record_is_tagged_with_language_and_embedded_fonts():
             descendant = font.get("/DescendantFonts")
             descriptor = (descendant[0].get_object() if descendant else font)["/FontDescriptor"]
             assert {"/FontFile", "/FontFile2", "/FontFile3"} & set(descriptor.get_object())
+
+
+def _structure_languages(reader: pypdf.PdfReader) -> list[str]:
+    """Return the /Lang of every structure element that has one, in document order."""
+    found: list[str] = []
+
+    def walk(node: Any) -> None:
+        node = node.get_object()
+        if "/Lang" in node:
+            found.append(str(node["/Lang"]))
+        kids = node.get("/K")
+        for kid in kids if isinstance(kids, list) else []:
+            if isinstance(kid.get_object(), dict):
+                walk(kid)
+
+    root: Any = reader.trailer["/Root"]
+    walk(root["/StructTreeRoot"])
+    return found
+
+
+def test_te_reo_words_are_marked_lang_mi_in_the_pdf_structure():
+    html = record_html(NAVIGATOR)
+    marked_in_html = html.count('lang="mi"')
+    assert marked_in_html > 20  # The five Principle names, at least, wherever they appear.
+    languages = _structure_languages(_reader(html_to_pdf(html)))
+    assert set(languages) == {"mi"}
+    # A word broken across two pages makes two elements, so "at least".
+    assert len(languages) >= marked_in_html
+
+
+def test_macrons_in_every_vowel_render_with_no_missing_glyph(caplog):
+    document = json.loads(json.dumps(NAVIGATOR))
+    document["title"] = "Āta haere: ĀĒĪŌŪ āēīōū — “quoted” ‘single’ • … ✓"
+    text = _text(record_pdf(document))
+    assert "Āta haere: ĀĒĪŌŪ āēīōū — “quoted” ‘single’ • … ✓" in text
+    assert not [r for r in caplog.records if "notdef" in r.getMessage()]
+
+
+def test_a_character_no_font_can_draw_is_spelled_out_not_printed_as_a_box(caplog):
+    private_use = "\ue000"  # No font has a glyph for it.
+    pdf = html_to_pdf(f'<html lang="en"><title>t</title><p>before{private_use}after</p></html>')
+    assert "before[U+E000]after" in _text(pdf)
+    assert "spelled out as code points" in caplog.text
 
 
 def test_typed_markup_and_urls_are_printed_not_fetched():
