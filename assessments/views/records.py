@@ -18,17 +18,19 @@ def assessment_record(request: AuthenticatedHttpRequest, pk: int) -> HttpRespons
         stored = record_store(assessment=assessment)
         pdf, sha256, kind = bytes(stored.pdf), stored.sha256, "approved"
         etag = f'"{sha256}"'
-        if request.headers.get("If-None-Match") == etag:
-            return HttpResponseNotModified(headers={"ETag": etag})
     else:
         pdf = record_pdf(record_document(assessment), assessment)
         sha256, kind, etag = hashlib.sha256(pdf).hexdigest(), "draft", ""
+    # A browser opening its cached copy again still reads the record: that is audited too.
+    cached = bool(etag) and request.headers.get("If-None-Match") == etag
     AuditEvent.objects.create(
         assessment=assessment,
         actor=request.user,
         action=AuditAction.RECORD_DOWNLOADED,
-        data={"sha256": sha256, "kind": kind},
+        data={"sha256": sha256, "kind": kind, "from_cache": cached},
     )
+    if cached:
+        return HttpResponseNotModified(headers={"ETag": etag})
     suffix = "" if kind == "approved" else "-DRAFT"
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = (

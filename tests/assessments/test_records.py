@@ -206,7 +206,10 @@ def test_approved_record_is_stored_after_commit_and_served_as_stored(
     downloads = AuditEvent.objects.filter(
         assessment=assessment, action=AuditAction.RECORD_DOWNLOADED
     )
-    assert [(e.actor, e.data["sha256"]) for e in downloads] == [(people.manager, stored.sha256)]
+    assert [(e.actor, e.data["sha256"], e.data["from_cache"]) for e in downloads] == [
+        (people.manager, stored.sha256, False),
+        (people.manager, stored.sha256, True),
+    ]
     assert StoredRecord.objects.count() == 1
 
 
