@@ -9,8 +9,7 @@ from assessments.roles import Role
 
 
 def _link(assessment: Assessment) -> str:
-    # Absolute links need the site's address; the path is enough for a first version.
-    return reverse("assessment_detail", args=[assessment.pk])
+    return settings.SITE_URL + reverse("assessment_detail", args=[assessment.pk])
 
 
 def _send(subject: str, body: str, recipients: list[str]) -> int:

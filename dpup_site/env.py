@@ -5,6 +5,7 @@ DJANGO_DEBUG must not quietly change how the site behaves.
 """
 
 import os
+from urllib.parse import urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -48,3 +49,14 @@ def env_int(name: str, *, default: int) -> int:
         return int(raw)
     except ValueError:
         raise ImproperlyConfigured(f"{name} must be a whole number, not {raw!r}.") from None
+
+
+def env_url(name: str, *, default: str) -> str:
+    """Return the http(s) address in environment variable `name`, without a trailing slash."""
+    raw = env_str(name, default=default) or default
+    parts = urlsplit(raw.strip())
+    if parts.scheme not in ("http", "https") or not parts.netloc or parts.query or parts.fragment:
+        raise ImproperlyConfigured(
+            f"{name} must be the site's address, such as https://dpup.example.govt.nz, not {raw!r}."
+        )
+    return raw.strip().rstrip("/")

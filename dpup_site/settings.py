@@ -9,7 +9,7 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
-from dpup_site.env import env_bool, env_int, env_list, env_str
+from dpup_site.env import env_bool, env_int, env_list, env_str, env_url
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -123,6 +123,8 @@ EMAIL_BACKEND = env_str(
     "DJANGO_EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend"
 )
 DEFAULT_FROM_EMAIL = env_str("DJANGO_DEFAULT_FROM_EMAIL", default="dpup@localhost")
+# The address people reach the site at, for links in e-mails, which have no request to go by.
+SITE_URL = env_url("DPUP_SITE_URL", default="http://127.0.0.1:8000")
 
 # Rendering an approved record runs as a task. With DPUP_TASK_WORKER=true tasks wait in the
 # database for `manage.py db_worker`; without a worker they run inline, straight after the commit.

@@ -246,12 +246,17 @@ def test_next_review_is_twelve_months_on(today, expected):
     assert next_review_date(today) == expected
 
 
-def test_emails_go_out_after_commit(people, mailoutbox, django_capture_on_commit_callbacks):
+def test_emails_go_out_after_commit(
+    people, mailoutbox, django_capture_on_commit_callbacks, settings
+):
+    settings.SITE_URL = "https://dpup.example.govt.nz"
     assessment = ready_assessment(people.analyst)
     with django_capture_on_commit_callbacks(execute=True):
         assessment_transition(assessment=assessment, actor=people.analyst, target=Status.SUBMITTED)
     assert [m.to for m in mailoutbox] == [[people.officer.email]]
     assert assessment.reference in mailoutbox[0].subject
+    link = f"https://dpup.example.govt.nz/assessments/{assessment.pk}/"
+    assert f"Review it at {link}\n" in mailoutbox[0].body
     with django_capture_on_commit_callbacks(execute=True):
         assessment_transition(
             assessment=assessment,

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
-from dpup_site.env import env_bool, env_int, env_list
+from dpup_site.env import env_bool, env_int, env_list, env_url
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -41,6 +41,28 @@ def test_env_list_and_int(monkeypatch):
     monkeypatch.setenv("DPUP_N", "twelve")
     with pytest.raises(ImproperlyConfigured, match="DPUP_N must be a whole number"):
         env_int("DPUP_N", default=1)
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("https://dpup.example.govt.nz/", "https://dpup.example.govt.nz"),
+        ("http://127.0.0.1:8000", "http://127.0.0.1:8000"),
+        ("https://example.nz/dpup/", "https://example.nz/dpup"),
+    ],
+)
+def test_env_url_reads_the_site_address(monkeypatch, raw, expected):
+    monkeypatch.setenv("DPUP_SITE_URL", raw)
+    assert env_url("DPUP_SITE_URL", default="http://x") == expected
+
+
+@pytest.mark.parametrize(
+    "raw", ["dpup.example.govt.nz", "ftp://example.nz", "https://", "https://a.nz/?x=1"]
+)
+def test_env_url_refuses_what_is_not_a_site_address(monkeypatch, raw):
+    monkeypatch.setenv("DPUP_SITE_URL", raw)
+    with pytest.raises(ImproperlyConfigured, match="DPUP_SITE_URL must be the site's address"):
+        env_url("DPUP_SITE_URL", default="http://x")
 
 
 def run_manage(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
@@ -89,9 +111,22 @@ def test_production_settings_pass_the_deployment_checklist():
         DJANGO_DEBUG="false",
         DJANGO_SECRET_KEY=secrets.token_urlsafe(50),
         DJANGO_ALLOWED_HOSTS="dpup.example.govt.nz",
+        DPUP_SITE_URL="https://dpup.example.govt.nz",
     )
     assert result.returncode == 0, result.stderr + result.stdout
     assert "System check identified no issues" in result.stdout
+
+
+def test_the_deployment_checklist_asks_for_the_site_address():
+    result = run_manage(
+        "check",
+        "--deploy",
+        DJANGO_DEBUG="false",
+        DJANGO_SECRET_KEY=secrets.token_urlsafe(50),
+        DJANGO_ALLOWED_HOSTS="dpup.example.govt.nz",
+    )
+    assert "dpup.W001" in result.stderr + result.stdout
+    assert "Set DPUP_SITE_URL" in result.stderr + result.stdout
 
 
 def test_a_task_worker_is_chosen_by_environment_and_inline_is_the_default():
