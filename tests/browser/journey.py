@@ -1,0 +1,137 @@
+"""Steps the browser journeys share: go somewhere, check it with axe, sign in, keep a screenshot."""
+
+import os
+import shutil
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import ClassVar
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Locator, Page
+
+from tests.factories import PASSWORD
+
+REPO = Path(__file__).resolve().parents[2]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    # Without these Chromium keeps trying to reach Google's services and logs every refusal.
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+# WCAG 2.1 levels A and AA: the New Zealand Government Web Accessibility Standard.
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+_AXE = Axe()  # Carries its own copy of axe-core; nothing is fetched.
+
+
+def chromium_path() -> str | None:
+    """Return the system's Chromium, if it has one."""
+    if os.path.exists("/usr/bin/chromium"):
+        return "/usr/bin/chromium"
+    return shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+@dataclass
+class AxeLedger:
+    """The pages a browser page has loaded, and how many of them axe has checked."""
+
+    loads: list[str] = field(default_factory=list)
+    checked: int = 0
+    _by_page: ClassVar[dict[Page, "AxeLedger"]] = {}
+
+    @classmethod
+    def watch(cls, page: Page) -> "AxeLedger":
+        ledger = cls()
+        cls._by_page[page] = ledger
+
+        def loaded(page: Page) -> None:
+            ledger.loads.append(page.url)
+
+        def closed(page: Page) -> None:
+            cls._by_page.pop(page, None)
+
+        page.on("load", loaded)
+        page.on("close", closed)
+        return ledger
+
+    @classmethod
+    def of(cls, page: Page) -> "AxeLedger | None":
+        return cls._by_page.get(page)
+
+    def unchecked(self) -> list[str]:
+        return self.loads[self.checked :]
+
+
+def axe_check(page: Page) -> None:
+    """Fail, listing each problem, if axe finds any WCAG 2.1 A or AA violation on the page now."""
+    page.wait_for_load_state("load")
+    results = _AXE.run(
+        page,
+        options={
+            "runOnly": {"type": "tag", "values": WCAG_TAGS},
+            "resultTypes": ["violations"],
+        },
+    )
+    if ledger := AxeLedger.of(page):
+        ledger.checked = len(ledger.loads)
+    violations = results.response["violations"]
+    if violations:
+        lines = [f"axe found {len(violations)} WCAG 2.1 A/AA violation(s) on {page.url}:"]
+        for violation in violations:
+            lines.append(f"- {violation['id']} ({violation['impact']}): {violation['help']}")
+            lines.append(f"  {violation['helpUrl']}")
+            for node in violation["nodes"]:
+                target = " ".join(str(part) for part in node["target"])
+                summary = " ".join(node.get("failureSummary", "").split())
+                lines.append(f"    at {target}: {summary}")
+        pytest.fail("\n".join(lines), pytrace=False)
+
+
+def visit(page: Page, path: str) -> None:
+    """Open `path` on the live server and check the page with axe."""
+    page.goto(path)
+    axe_check(page)
+
+
+def follow(page: Page, action: Callable[[], object]) -> None:
+    """Do `action` (a click, a key press), wait for the page it leads to, and check it."""
+    with page.expect_navigation():
+        action()
+    axe_check(page)
+
+
+def sign_in(page: Page, username: str) -> None:
+    """Sign in through the sign-in page, as a person would."""
+    visit(page, "/accounts/login/")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill(PASSWORD)
+    follow(page, page.get_by_role("button", name="Sign in").click)
+    assert page.get_by_text(f"Signed in as {username}").is_visible()
+
+
+def screenshots_dir() -> Path:
+    """Return where screenshots go: $DPUP_SCREENSHOTS_DIR, else test-artifacts/ (git ignores it).
+
+    `DPUP_SCREENSHOTS_DIR=docs/screenshots make test PYTEST_ARGS=tests/browser` refreshes the
+    README's pictures.
+    """
+    chosen = os.environ.get("DPUP_SCREENSHOTS_DIR")
+    path = Path(chosen) if chosen else REPO / "test-artifacts" / "screenshots"
+    if not path.is_absolute():
+        path = REPO / path
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def screenshot(page: Page, name: str, *, locator: Locator | None = None) -> None:
+    """Save the whole page, or just `locator`, as NAME.png."""
+    path = screenshots_dir() / f"{name}.png"
+    if locator is None:
+        page.screenshot(path=path, full_page=True)
+    else:
+        locator.screenshot(path=path)
