@@ -146,3 +146,15 @@ def test_detail_page_query_count_with_workflow(client, people, django_assert_max
     with django_assert_max_num_queries(16):
         response = client.get(reverse("assessment_detail", args=[assessment.pk]))
     assert response.status_code == 200
+
+
+def test_author_sees_the_latest_request_for_changes_until_submitting_again(client, people):
+    assessment = in_state(people, Status.CHANGES_REQUESTED)  # "Say who sees the map."
+    client.force_login(people.analyst)
+    url = reverse("assessment_detail", args=[assessment.pk])
+    page = client.get(url).content.decode()
+    assert 'id="change-request"' in page
+    assert "Changes requested by ofa" in page
+    assert "Say who sees the map." in page
+    assert _move(client, assessment, "submit").status_code == 302
+    assert 'id="change-request"' not in client.get(url).content.decode()
