@@ -1,5 +1,7 @@
 """An analyst writes an assessment in the browser, fixes a blocking finding and submits it."""
 
+import re
+
 from playwright.sync_api import Page, expect
 
 from assessments.models import Assessment, Status
@@ -12,7 +14,7 @@ from tests.browser.analyst_steps import (
     Step,
     principle_scores,
 )
-from tests.browser.journey import axe_check, follow, screenshot, sign_in, visit
+from tests.browser.journey import check_page, follow, screenshot, sign_in, visit
 from tests.browser.keyboard import (
     assert_focus_visible,
     choose_option,
@@ -44,13 +46,25 @@ def test_analyst_writes_fixes_and_submits_an_assessment(page: Page, people) -> N
     expect(page.get_by_role("heading", level=1)).to_have_text("New assessment")
     expect(page.locator("#scores-panel")).to_contain_text("Save the draft to see how it scores")
 
+    # Saving without a title: the error summary takes focus, and its link takes focus to the
+    # field, whose hint and error are tied to it.
+    follow(page, page.get_by_role("button", name="Save draft").click)
+    summary = page.locator("#error-summary")
+    expect(summary).to_be_focused()
+    summary.get_by_role("link", name=re.compile("^Title: Enter a title")).click()
+    title = page.get_by_role("textbox", name="Title")
+    expect(title).to_be_focused()
+    expect(title).to_have_attribute("aria-describedby", "id_title_helptext id_title_error")
+    expect(title).to_have_accessible_description(
+        re.compile("^A short name a colleague would recognise. Enter a title")
+    )
+
     # The scores appear as soon as the draft has a title, before anything is saved.
     for step in ABOUT:
         _do(page, step)
     expect(page.locator("#readiness-summary")).to_contain_text("Not ready")
     first = principle_scores(page)
     assert set(first) == PRINCIPLES
-    axe_check(page)
 
     for step in ANSWERS:
         _do(page, step)
@@ -63,7 +77,7 @@ def test_analyst_writes_fixes_and_submits_an_assessment(page: Page, people) -> N
     typed = principle_scores(page)
     assert typed["He Tāngata"] > first["He Tāngata"]
     assert typed["Mana Whakahaere"] > first["Mana Whakahaere"]
-    axe_check(page)
+    check_page(page)
 
     follow(page, page.get_by_role("button", name="Save draft").click)
     expect(page.get_by_role("status")).to_contain_text("saved at")
@@ -94,7 +108,6 @@ def test_analyst_writes_fixes_and_submits_an_assessment(page: Page, people) -> N
     expect(page.locator("#readiness-summary")).to_contain_text("Needs work")
     fixed = principle_scores(page)
     assert fixed["He Tāngata"] > typed["He Tāngata"]
-    axe_check(page)
     screenshot(page, "assessment-form")
     screenshot(page, "scores", locator=page.locator(".scores-aside"))
 
@@ -123,6 +136,15 @@ def _press_keys(page: Page, step: Step) -> None:
         page.keyboard.press("Enter")
 
 
+SAVE = '#assessment-form button[type="submit"]'
+
+
+def _jump_to(page: Page, fragment: str) -> None:
+    """Follow a link in the list of the form's sections, as a keyboard user skips ahead."""
+    tab_to(page, f'nav[aria-label="Sections of the assessment"] a[href="{fragment}"]')
+    page.keyboard.press("Enter")
+
+
 def test_analyst_journey_with_the_keyboard_alone(page: Page, people) -> None:
     visit(page, "/accounts/login/")
     tab_to(page, "#id_username")
@@ -141,6 +163,18 @@ def test_analyst_journey_with_the_keyboard_alone(page: Page, people) -> None:
     page.keyboard.press("Enter")
     assert is_focused(page, "main")
 
+    # Saving without a title: focus goes to the error summary, and its link to the field. The
+    # save button is the last thing in the form, just before the scores.
+    _jump_to(page, "#scores")
+    tab_to(page, SAVE, backwards=True)
+    follow(page, lambda: page.keyboard.press("Enter"))
+    assert is_focused(page, "#error-summary")
+    assert_focus_visible(page)
+    tab_to(page, '#error-summary a[href="#id_title"]')
+    page.keyboard.press("Enter")
+    assert is_focused(page, "#id_title")
+    assert_focus_visible(page)
+
     for step in ABOUT:
         _press_keys(page, step)
     expect(page.locator("#readiness-summary")).to_contain_text("Not ready")
@@ -151,9 +185,8 @@ def test_analyst_journey_with_the_keyboard_alone(page: Page, people) -> None:
     expect(page.locator("#finding-MW-03 .badge")).to_have_text("Met")
     expect(page.locator("#finding-HT-04 .badge")).to_have_text("Not met")
     assert principle_scores(page) != first
-    axe_check(page)
 
-    tab_to(page, '#assessment-form button[type="submit"]')
+    tab_to(page, SAVE)
     follow(page, lambda: page.keyboard.press("Enter"))
     expect(page.get_by_role("status")).to_contain_text("saved at")
     assessment = Assessment.objects.get(title=TITLE)
@@ -161,14 +194,15 @@ def test_analyst_journey_with_the_keyboard_alone(page: Page, people) -> None:
     assert assessment.consultations.count() == 2
 
     # Fix the blocking finding, watching the live score, then save.
+    _jump_to(page, "#section-data-items")
     replace_text(page, "#id_data_items-0-justification", NEEDED)
     expect(page.locator("#finding-HT-04 .badge")).to_have_text("Met")
     expect(page.locator("#readiness-summary")).to_contain_text("Needs work")
-    axe_check(page)
-    tab_to(page, '#assessment-form button[type="submit"]')
+    tab_to(page, SAVE)
     follow(page, lambda: page.keyboard.press("Enter"))
 
-    tab_to(page, f'#assessment-form a[href="/assessments/{assessment.pk}/"]')
+    _jump_to(page, "#scores")
+    tab_to(page, f'#assessment-form a[href="/assessments/{assessment.pk}/"]', backwards=True)
     follow(page, lambda: page.keyboard.press("Enter"))
     tab_to(page, 'form[action$="/move/submit/"] button')
     follow(page, lambda: page.keyboard.press("Enter"))

@@ -10,7 +10,7 @@ from pypdf import PdfReader
 
 from assessments.models import SignOff, Status
 from tests.assessments.workflow_helpers import in_state, ready_assessment
-from tests.browser.journey import axe_check, follow, screenshot, sign_in, visit
+from tests.browser.journey import check_page, follow, screenshot, sign_in, visit
 
 
 def _pdf_text(data: bytes) -> str:
@@ -58,7 +58,7 @@ def test_outsider_cannot_reach_the_assessment(page: Page, people) -> None:
     ):
         response = page.goto(path)
         assert response is not None and response.status == 404, path
-        axe_check(page)
+        check_page(page)
         expect(page.get_by_role("heading", level=1)).to_have_text("Page not found")
         expect(page.locator("body")).not_to_contain_text(assessment.title)
     visit(page, "/assessments/")
