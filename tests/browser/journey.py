@@ -169,10 +169,26 @@ def screenshots_dir() -> Path:
     return path
 
 
+SCREENSHOT_MAX_HEIGHT = 2400
+
+
 def screenshot(page: Page, name: str, *, locator: Locator | None = None) -> None:
-    """Save the whole page, or just `locator`, as NAME.png."""
+    """Save the page, or just `locator`, as NAME.png.
+
+    The page is shot whole, down to SCREENSHOT_MAX_HEIGHT (a long assessment would otherwise make
+    a picture of many megabytes), through a window that tall, so that the sticky parts (the save
+    bar, the scores) sit where a reader expects them.
+    """
     path = screenshots_dir() / f"{name}.png"
-    if locator is None:
-        page.screenshot(path=path, full_page=True)
-    else:
+    if locator is not None:
         locator.screenshot(path=path)
+        return
+    viewport = page.viewport_size
+    assert viewport is not None
+    height = page.evaluate("document.documentElement.scrollHeight")
+    page.set_viewport_size(
+        {"width": viewport["width"], "height": min(height, SCREENSHOT_MAX_HEIGHT)}
+    )
+    page.evaluate("window.scrollTo(0, 0)")
+    page.screenshot(path=path)
+    page.set_viewport_size(viewport)
