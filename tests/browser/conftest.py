@@ -13,12 +13,6 @@ from playwright.sync_api import Browser, Page, sync_playwright
 
 from tests.browser.journey import CHROMIUM_ARGS, AxeLedger, chromium_path
 
-# Playwright's sync API runs an asyncio event loop in the test's thread. Django sees that loop and
-# refuses ORM calls from that thread (SynchronousOnlyOperation), although nothing here is async:
-# the test only sets up and checks data between browser steps, while the live server answers the
-# browser from its own thread. Allowing it is safe for that reason.
-os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-
 
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
@@ -32,7 +26,13 @@ def browser() -> Iterator[Browser]:
         if os.environ.get("DPUP_REQUIRE_BROWSER") == "1":
             pytest.fail(f"DPUP_REQUIRE_BROWSER=1 but {reason}.", pytrace=False)
         pytest.skip(f"{reason}; set DPUP_REQUIRE_BROWSER=1 to make this a failure.")
-    with sync_playwright() as playwright:
+    with pytest.MonkeyPatch.context() as patch, sync_playwright() as playwright:
+        # Playwright's sync API keeps an asyncio event loop in the test's thread. Django sees it
+        # and refuses ORM calls from that thread (SynchronousOnlyOperation), although nothing
+        # here is async: tests set up and check data between browser steps, while the live
+        # server answers the browser from its own thread. So the check is off while the browser
+        # runs.
+        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
         launched = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
         yield launched
         launched.close()
