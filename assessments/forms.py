@@ -239,13 +239,22 @@ class ErrorLink:
     text: SafeString
 
 
+def _anchor(bound: forms.BoundField) -> str:
+    """Return the id an error links to: the field, or the first choice of a group of choices."""
+    if bound.id_for_label:
+        return bound.id_for_label
+    # Radio buttons and checkbox lists have no single element to label; link to the first one.
+    subwidgets = bound.subwidgets if bound.auto_id else []
+    return subwidgets[0].id_for_label if subwidgets else ""
+
+
 def _field_error_links(form: forms.BaseForm) -> list[ErrorLink]:
     links = [ErrorLink("", format_html("{}", error)) for error in form.non_field_errors()]
     for name, errors in form.errors.items():
         if name != "__all__":
             bound = form[name]
             links += [
-                ErrorLink(bound.id_for_label or "", format_html("{}: {}", bound.label, error))
+                ErrorLink(_anchor(bound), format_html("{}: {}", bound.label, error))
                 for error in errors
             ]
     return links
@@ -276,7 +285,7 @@ def error_links(
                     bound = subform[name]
                     links += [
                         ErrorLink(
-                            bound.id_for_label or "",
+                            _anchor(bound),
                             format_html("{} {}, {}: {}", title, number, bound.label, error),
                         )
                         for error in errors

@@ -63,6 +63,14 @@ def assessment_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpRespons
     return render_detail(request, assessment)
 
 
+def _change_request(assessment: Assessment, audit_events: list[AuditEvent]) -> AuditEvent | None:
+    """Return the request for changes the author is answering now, if that is where it stands."""
+    if assessment.status != Status.CHANGES_REQUESTED:
+        return None
+    requests = [e for e in audit_events if e.to_status == Status.CHANGES_REQUESTED]
+    return requests[-1] if requests else None
+
+
 def render_detail(
     request: AuthenticatedHttpRequest,
     assessment: Assessment,
@@ -76,6 +84,7 @@ def render_detail(
     user = request.user
     can_edit = can_edit_assessment(user, assessment)
     comments = assessment_comments(assessment)
+    audit_events = list(AuditEvent.objects.filter(assessment=assessment).select_related("actor"))
     return render(
         request,
         "assessments/detail.html",
@@ -97,9 +106,8 @@ def render_detail(
             "comments": comments_by_target(comments),
             "can_comment": bool(user.roles & COMMENTER_ROLES),
             "can_address": user.has_role(Role.ANALYST),
-            "audit_events": AuditEvent.objects.filter(assessment=assessment).select_related(
-                "actor"
-            ),
+            "audit_events": audit_events,
+            "change_request": _change_request(assessment, audit_events),
             "next_version": Assessment.objects.filter(previous_version=assessment).first(),
             "can_revise": assessment.status == Status.APPROVED and user.has_role(Role.ANALYST),
             "can_set_review_date": assessment.status == Status.APPROVED

@@ -6,6 +6,22 @@ document.addEventListener("DOMContentLoaded", () => {
   }
 });
 
+// An error summary's link to a field moves focus into the field, with its label in view; a plain
+// link to the field's id would only scroll, leaving focus (and the next Tab) behind.
+document.addEventListener("click", (event) => {
+  const link = event.target.closest(".error-summary a[href^='#']");
+  const field = link && document.getElementById(decodeURIComponent(link.hash.slice(1)));
+  if (!field || !field.matches("input, select, textarea")) {
+    return;
+  }
+  event.preventDefault();
+  const label =
+    document.querySelector(`label[for="${CSS.escape(field.id)}"]`) ||
+    field.closest("fieldset")?.querySelector("legend");
+  (label || field).scrollIntoView();
+  field.focus({ preventScroll: true });
+});
+
 // Formsets: add a row in place by copying the empty form Django renders into a <template>.
 document.addEventListener("DOMContentLoaded", () => {
   document.querySelectorAll(".no-js-only").forEach((el) => {

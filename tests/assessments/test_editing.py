@@ -136,6 +136,8 @@ def test_invalid_input_is_listed_in_an_error_summary_and_nothing_is_lost(client,
             title="x" * 201,
             purpose_statement="Kept as typed: whānau ā-rohe.",
             initiative_kind="spaceship",
+            transparency_when_told="someday",
+            purpose_beneficiaries=["aliens"],
             items=[{"name": "Address", "retention": "r" * 201}],
             consultations=[{"party": "iwi_maori", "date": "14/03/2026"}],
         ),
@@ -147,6 +149,9 @@ def test_invalid_input_is_listed_in_an_error_summary_and_nothing_is_lost(client,
     assert re.search(r'href="#id_title">Title: Ensure this value has at most 200', html)
     assert 'href="#id_initiative_kind">Kind of initiative: Select a valid choice.' in html
     assert 'href="#id_data_items-0-retention">Data item 1, Retention: Ensure this value' in html
+    # A group of radio buttons or boxes links to its first choice.
+    assert 'href="#id_transparency_when_told_0">When people are told: Select a valid' in html
+    assert 'href="#id_purpose_beneficiaries_0">Who benefits: Select a valid choice.' in html
     assert (
         'href="#id_consultations-0-date">Consultation 1, Date: Enter a date as YYYY-MM-DD' in html
     )

@@ -22,6 +22,9 @@ def test_officer_approves_and_the_page_shows_the_sign_off(client, people):
     page = client.get(reverse("assessment_detail", args=[assessment.pk])).content.decode()
     assert "Approve and sign off" in page
     assert "Request changes" in page
+    # The boxes start empty (they once showed "[]", the lookup's default for a missing key).
+    assert '-hint"></textarea>' in page
+    assert "[]" not in page
     response = _move(client, assessment, "approve", "Approved for the hubs project.")
     assert response.status_code == 302
     sign_off = SignOff.objects.select_related("snapshot").get(assessment=assessment)
@@ -134,7 +137,8 @@ def test_history_lists_versions_and_shows_what_changed(client, people):
     html = client.get(reverse("assessment_history", args=[draft.pk])).content.decode()
     assert html.count('name="a"') == 3  # submitted v1, approved v1, submitted v2
     title_row = html[html.index("About the initiative › Title") :][:600]
-    assert "<del" in title_row and "population across Waitaha Canterbury</del>" in title_row
+    assert "<del" in title_row
+    assert 'population across <span lang="mi">Waitaha</span> Canterbury</del>' in title_row
     assert "<ins" in title_row and "population, v2</ins>" in title_row
 
 
@@ -146,3 +150,15 @@ def test_detail_page_query_count_with_workflow(client, people, django_assert_max
     with django_assert_max_num_queries(16):
         response = client.get(reverse("assessment_detail", args=[assessment.pk]))
     assert response.status_code == 200
+
+
+def test_author_sees_the_latest_request_for_changes_until_submitting_again(client, people):
+    assessment = in_state(people, Status.CHANGES_REQUESTED)  # "Say who sees the map."
+    client.force_login(people.analyst)
+    url = reverse("assessment_detail", args=[assessment.pk])
+    page = client.get(url).content.decode()
+    assert 'id="change-request"' in page
+    assert "Changes requested by ofa" in page
+    assert "Say who sees the map." in page
+    assert _move(client, assessment, "submit").status_code == 302
+    assert 'id="change-request"' not in client.get(url).content.decode()
