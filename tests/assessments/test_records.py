@@ -213,16 +213,16 @@ def test_approved_record_is_stored_after_commit_and_served_as_stored(
     assert StoredRecord.objects.count() == 1
 
 
-@pytest.mark.django_db
+# db_worker closes connections that are inside a transaction, as a test's would be.
+@pytest.mark.django_db(transaction=True)
 def test_with_a_worker_the_approved_record_waits_in_the_queue_until_db_worker_renders_it(
-    client, people, settings, django_capture_on_commit_callbacks
+    client, people, settings
 ):
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     assessment = in_state(people, Status.SUBMITTED)
-    with django_capture_on_commit_callbacks(execute=True):
-        assessment_transition(
-            assessment=assessment, actor=people.officer, target=Status.APPROVED, comment="Yes."
-        )
+    assessment_transition(
+        assessment=assessment, actor=people.officer, target=Status.APPROVED, comment="Yes."
+    )
     # The approval committed without rendering anything: the task waits for a worker.
     assert not StoredRecord.objects.exists()
     queued = DBTaskResult.objects.get()
@@ -241,16 +241,16 @@ def test_with_a_worker_the_approved_record_waits_in_the_queue_until_db_worker_re
     assert response.content == bytes(stored.pdf)
 
 
-@pytest.mark.django_db
+# db_worker closes connections that are inside a transaction, as a test's would be.
+@pytest.mark.django_db(transaction=True)
 def test_an_approved_record_not_yet_rendered_by_the_worker_is_rendered_and_kept_on_download(
-    client, people, settings, django_capture_on_commit_callbacks
+    client, people, settings
 ):
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     assessment = in_state(people, Status.SUBMITTED)
-    with django_capture_on_commit_callbacks(execute=True):
-        assessment_transition(
-            assessment=assessment, actor=people.officer, target=Status.APPROVED, comment="Yes."
-        )
+    assessment_transition(
+        assessment=assessment, actor=people.officer, target=Status.APPROVED, comment="Yes."
+    )
     client.force_login(people.manager)
     response = client.get(reverse("assessment_record", args=[assessment.pk]))
     stored = StoredRecord.objects.get(assessment=assessment)
