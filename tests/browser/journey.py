@@ -31,7 +31,9 @@ WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 
 def chromium_path() -> str | None:
-    """Return the system's Chromium, if it has one."""
+    """Return the system's Chromium, if it has one; $DPUP_CHROMIUM names another."""
+    if chosen := os.environ.get("DPUP_CHROMIUM"):
+        return chosen if os.access(chosen, os.X_OK) else None
     if os.path.exists("/usr/bin/chromium"):
         return "/usr/bin/chromium"
     return shutil.which("chromium") or shutil.which("chromium-browser")
