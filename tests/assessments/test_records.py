@@ -213,16 +213,27 @@ def test_approved_record_is_stored_after_commit_and_served_as_stored(
     assert StoredRecord.objects.count() == 1
 
 
-# db_worker closes connections that are inside a transaction, as a test's would be.
-@pytest.mark.django_db(transaction=True)
-def test_with_a_worker_the_approved_record_waits_in_the_queue_until_db_worker_renders_it(
-    client, people, settings
-):
+@pytest.fixture
+def approved_with_a_worker(people, settings):
+    """An assessment approved while a worker is configured, its record not rendered yet."""
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     assessment = in_state(people, Status.SUBMITTED)
     assessment_transition(
         assessment=assessment, actor=people.officer, target=Status.APPROVED, comment="Yes."
     )
+    return assessment
+
+
+def _run_worker() -> None:
+    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
+
+
+# db_worker closes a connection it finds inside a transaction, as a test's would be.
+@pytest.mark.django_db(transaction=True)
+def test_with_a_worker_the_approved_record_waits_in_the_queue_until_db_worker_renders_it(
+    client, people, approved_with_a_worker
+):
+    assessment = approved_with_a_worker
     # The approval committed without rendering anything: the task waits for a worker.
     assert not StoredRecord.objects.exists()
     queued = DBTaskResult.objects.get()
@@ -230,7 +241,7 @@ def test_with_a_worker_the_approved_record_waits_in_the_queue_until_db_worker_re
     assert queued.args_kwargs == {"args": [assessment.pk], "kwargs": {}}
     assert queued.status == TaskResultStatus.READY
 
-    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
+    _run_worker()
 
     stored = StoredRecord.objects.get(assessment=assessment)
     queued.refresh_from_db()
@@ -241,22 +252,16 @@ def test_with_a_worker_the_approved_record_waits_in_the_queue_until_db_worker_re
     assert response.content == bytes(stored.pdf)
 
 
-# db_worker closes connections that are inside a transaction, as a test's would be.
 @pytest.mark.django_db(transaction=True)
 def test_an_approved_record_not_yet_rendered_by_the_worker_is_rendered_and_kept_on_download(
-    client, people, settings
+    client, people, approved_with_a_worker
 ):
-    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-    assessment = in_state(people, Status.SUBMITTED)
-    assessment_transition(
-        assessment=assessment, actor=people.officer, target=Status.APPROVED, comment="Yes."
-    )
     client.force_login(people.manager)
-    response = client.get(reverse("assessment_record", args=[assessment.pk]))
-    stored = StoredRecord.objects.get(assessment=assessment)
+    response = client.get(reverse("assessment_record", args=[approved_with_a_worker.pk]))
+    stored = StoredRecord.objects.get(assessment=approved_with_a_worker)
     assert response.content == bytes(stored.pdf)
     # The worker comes later and keeps the record already stored rather than a second one.
-    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
+    _run_worker()
     assert StoredRecord.objects.get().sha256 == stored.sha256
     assert DBTaskResult.objects.get().return_value == stored.sha256
 
