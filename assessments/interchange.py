@@ -10,7 +10,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from typing import Any
 
-from django.db import models, transaction
+from django.db import IntegrityError, models, transaction
 
 from assessments.canonical import canonical_json
 from assessments.interchange_validation import (
@@ -249,8 +249,20 @@ def assessments_import(
         # Given references first, so that an assigned DPUP-YEAR-NNNN cannot take one of them.
         order = sorted(range(len(located)), key=lambda i: not located[i].data.get(REFERENCE))
         for index in order:
-            created[index] = _create(located[index].data, owner, organisation)
+            created[index] = _create_unless_taken(located[index], owner, organisation)
     return [created[index] for index in range(len(located))]
+
+
+def _create_unless_taken(document: Document, owner: User, organisation: Organisation) -> Assessment:
+    try:
+        with transaction.atomic():
+            return _create(document.data, owner, organisation)
+    except IntegrityError:
+        # Someone else took a given reference after it was checked: say so, as the check would.
+        problems = _import_problems([document], organisation)
+        if problems:
+            raise InvalidDocument(problems) from None
+        raise
 
 
 def assessment_import(*, doc: Mapping[str, Any], owner: User) -> Assessment:
