@@ -20,8 +20,9 @@ from weasyprint.formatting_structure import boxes
 from weasyprint.pdf import tags as weasyprint_tags
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
-STATIC_BASE = "dpup-static:/"
 logger = logging.getLogger(__name__)
+
+STATIC_BASE = "dpup-static:/"
 PDF_VARIANT = "pdf/ua-1"  # Tagged for accessibility (PDF/UA-1), fonts embedded.
 
 
