@@ -20,7 +20,7 @@ from django import forms
 from django.forms.utils import pretty_name
 
 from assessments.forms import BENEFICIARY_CHOICES, AssessmentForm, ConsultationForm, DataItemForm
-from assessments.interchange_validation import SCHEMA
+from assessments.interchange_validation import STORED_PROPERTIES
 from assessments.models import DataForm, DataSource, Depth, InitiativeKind, Party, WhenTold
 from assessments.models.fields import nfc
 from assessments.presenters import NOT_ANSWERED
@@ -28,7 +28,7 @@ from assessments.sections import SECTION_BY_FIELD
 
 NOT_DECIDED = "Not decided yet"
 SEP = " › "
-PROPERTIES: dict[str, Any] = SCHEMA["properties"]
+PROPERTIES: dict[str, Any] = STORED_PROPERTIES
 ITEM: dict[str, Any] = PROPERTIES["data_items"]["items"]["properties"]
 CONSULTATION: dict[str, Any] = PROPERTIES["consultations"]["items"]["properties"]
 NOT_COMPARED = frozenset({"schema", "reference", "organisation"})

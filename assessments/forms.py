@@ -10,6 +10,7 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
 from assessments.models import Assessment, Consultation, DataItem
+from assessments.models.assessment import WhenTold
 from assessments.sections import SECTIONS
 from assessments.te_reo import mark_te_reo
 
@@ -87,13 +88,19 @@ class AssessmentForm(TeReoMixin, forms.ModelForm):
         widget=forms.RadioSelect(choices=UNDECIDED_CHOICES),
         required=False,
     )
+    transparency_when_told = forms.TypedChoiceField(
+        label="When people are told",
+        choices=WhenTold.choices,
+        widget=forms.RadioSelect,
+        required=False,
+        empty_value=None,
+    )
     lock_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     class Meta:
         model = Assessment
         fields = SECTION_FIELDS
         widgets = {
-            "transparency_when_told": forms.RadioSelect,
             "initiative_kind": forms.Select,
         }
         help_texts = {

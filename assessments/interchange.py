@@ -14,8 +14,10 @@ from django.db import IntegrityError, models, transaction
 
 from assessments.canonical import canonical_json
 from assessments.interchange_validation import (
+    NOT_STORED_YET,
     SCHEMA,
     SCHEMA_ID,
+    STORED_PROPERTIES,
     Document,
     InvalidDocument,
     Problem,
@@ -49,7 +51,7 @@ __all__ = [
     "validate",
 ]
 
-PROPERTIES: dict[str, Any] = SCHEMA["properties"]
+PROPERTIES = STORED_PROPERTIES
 ORGANISATION = "organisation"
 REFERENCE = "reference"
 # Lists of objects in the schema are rows of their own, kept in order by `position`.
@@ -65,6 +67,8 @@ def _is_section(prop: Mapping[str, Any]) -> bool:
 
 def _nullable(prop: Mapping[str, Any]) -> bool:
     types = prop.get("type")
+    if None in prop.get("enum", ()):
+        return True
     return types == "null" or (isinstance(types, list) and "null" in types)
 
 
@@ -195,6 +199,16 @@ def _import_problems(documents: list[Document], organisation: Organisation) -> l
     )
     first: dict[str, Document] = {}
     for index, document in enumerate(documents):
+        problems += [
+            Problem(
+                json_path([key], document.root),
+                f"{what} cannot be imported yet: this version of the product does not store "
+                f'it, and would lose it; remove "{key}" to import the rest',
+                document.file,
+            )
+            for key, what in NOT_STORED_YET.items()
+            if key in document.data
+        ]
         path = json_path([REFERENCE], document.root)
         reference = given.get(index)
         if reference in taken:

@@ -20,6 +20,15 @@ from assessments.models.fields import nfc
 SCHEMA_PATH = Path(__file__).resolve().parent / "schema" / "assessment.schema.json"
 SCHEMA: dict[str, Any] = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
 SCHEMA_ID = "dpup-assessment/1"
+# In the schema, but not stored yet: an import carrying them is refused rather than have them
+# silently dropped, and exports leave them out.
+NOT_STORED_YET: dict[str, str] = {
+    "risks": "the risk register",
+    "screening": "the screening",
+}
+STORED_PROPERTIES: dict[str, Any] = {
+    key: prop for key, prop in SCHEMA["properties"].items() if key not in NOT_STORED_YET
+}
 
 # Without a format checker jsonschema treats "format": "date" as a comment.
 _VALIDATOR = Draft202012Validator(SCHEMA, format_checker=Draft202012Validator.FORMAT_CHECKER)
@@ -39,6 +48,12 @@ _TYPE_NAMES = {
 }
 
 Part = str | int
+# Regular expressions of the schema, said in words.
+_PATTERN_WORDS = {
+    SCHEMA["properties"]["reference"]["pattern"]: "a reference is 1 to 64 characters, only ASCII "
+    "letters, digits and . _ / -, starting with a letter or digit (no spaces); for example "
+    "DPUP-2026-0001",
+}
 
 
 @dataclass(frozen=True)
@@ -178,7 +193,7 @@ def _schema_messages(error: ValidationError) -> Iterator[tuple[list[Part], str]]
     elif kind == "format" and expected == "date":
         yield parts, f"{_show(value)} is not a date; write it as YYYY-MM-DD, such as 2025-03-31"
     elif kind == "pattern":
-        yield parts, f"{_show(value)} does not have the required form {expected}"
+        yield parts, f"{_show(value)} is not allowed here: {_PATTERN_WORDS.get(expected, expected)}"
     else:
         yield parts, error.message
 

@@ -69,7 +69,7 @@ def purpose_statement(document: dict[str, Any]) -> list[Part]:
         "before": "before their information is collected",
         "after": "afterwards",
         "not_told": "",
-    }.get(document.get("transparency", {}).get("when_told", "before"), "")
+    }.get(document.get("transparency", {}).get("when_told") or "", "")
     transparency = (
         Part("Transparency", text=f"{told} People are told {when}." if when else told)
         if told

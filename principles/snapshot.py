@@ -100,7 +100,7 @@ class Transparency(_Section):
     """How and when people are told, and the choices they have."""
 
     how_people_told: str = ""
-    when_told: str = "before"
+    when_told: str | None = None
     reason_not_told: str = ""
     choices_offered: str = ""
     reason_no_choice: str = ""

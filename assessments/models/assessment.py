@@ -139,8 +139,14 @@ class Assessment(models.Model):
     minimisation_alternatives_considered = _text(5000, "alternatives considered")
 
     transparency_how_people_told = _text(5000, "how people are told")
-    transparency_when_told = models.CharField(
-        "when people are told", max_length=10, choices=WhenTold.choices, default=WhenTold.BEFORE
+    # Null until the analyst chooses: the schema's default, and nothing is assumed.
+    transparency_when_told = models.CharField(  # noqa: DJ001
+        "when people are told",
+        max_length=10,
+        choices=WhenTold.choices,
+        null=True,
+        blank=True,
+        default=None,
     )
     transparency_reason_not_told = _text(5000, "reason people are told late or not at all")
     transparency_choices_offered = _text(5000, "choices offered")

@@ -50,6 +50,12 @@ def people_are_told(snap: Snapshot, rule: Rule) -> Finding:
             "transparency.when_told",
             "transparency.reason_not_told",
         )
+    if transparency.when_told is None:
+        return rule.not_met(
+            "When people are told is not answered. Say whether they are told before their "
+            "information is collected, afterwards, or not at all.",
+            "transparency.when_told",
+        )
     when = WHEN_TOLD.get(transparency.when_told, transparency.when_told)
     if explained(how):
         return rule.met(f"People are told {when}, and how they are told is explained.")

@@ -10,7 +10,7 @@ import pytest
 from django.template.loader import render_to_string
 
 from assessments.diff import Change, diff_documents, word_diff
-from assessments.interchange_validation import SCHEMA, SCHEMA_ID, validate
+from assessments.interchange_validation import SCHEMA, SCHEMA_ID, STORED_PROPERTIES, validate
 from assessments.models import Party
 
 PARTIES = dict(Party.choices)
@@ -43,7 +43,7 @@ def consultation(party: str, **values: Any) -> dict[str, Any]:
 
 def doc(**values: Any) -> dict[str, Any]:
     """Return a full valid document at the schema's defaults, with top-level `values` set."""
-    result = _defaults(SCHEMA["properties"])
+    result = _defaults(STORED_PROPERTIES)
     result.update(schema=SCHEMA_ID, title="Kai for whānau", reference="KAI-1", organisation="Org")
     result.update(deepcopy(values))
     assert validate(result) == []

@@ -26,6 +26,7 @@ from assessments.interchange import (
     snapshot_queryset,
     validate,
 )
+from assessments.interchange_validation import STORED_PROPERTIES
 from assessments.models import Assessment, Consultation, DataItem
 from assessments.references import assessment_save_new
 
@@ -99,7 +100,7 @@ def test_project_schema_copy_equals_the_shared_contract():
 def _schema_fields() -> list[tuple[type[models.Model], str, dict[str, Any]]]:
     """Return (model, field name, property schema) for every value the schema can hold."""
     pairs: list[tuple[type[models.Model], str, dict[str, Any]]] = []
-    for key, prop in SCHEMA["properties"].items():
+    for key, prop in STORED_PROPERTIES.items():
         if key in ("schema", "organisation"):
             continue
         if key in ROW_MODELS:
@@ -116,7 +117,7 @@ def _schema_fields() -> list[tuple[type[models.Model], str, dict[str, Any]]]:
 def test_every_schema_property_has_a_model_field_that_can_hold_it():
     assert set(ROW_MODELS) == {
         key
-        for key, prop in SCHEMA["properties"].items()
+        for key, prop in STORED_PROPERTIES.items()
         if prop.get("type") == "array" and prop["items"].get("type") == "object"
     }
     for model, name, prop in _schema_fields():
@@ -124,7 +125,9 @@ def test_every_schema_property_has_a_model_field_that_can_hold_it():
         assert isinstance(field, models.Field)
         where = f"{model.__name__}.{name}"
         if "enum" in prop:
-            assert [value for value, _ in field.choices or []] == prop["enum"], where
+            stored = [value for value, _ in field.choices or []]
+            assert stored == [value for value in prop["enum"] if value is not None], where
+            assert field.null == (None in prop["enum"]), where
         if "maxLength" in prop:
             assert field.max_length == prop["maxLength"], where
         if "default" in prop:
@@ -335,11 +338,44 @@ def test_import_creates_rows_in_order_with_positions(ana):
     assert assessment.transparency_when_told == "after"
 
 
-def test_import_assigns_a_reference_when_absent_or_empty(ana):
+def test_import_assigns_a_reference_when_absent(ana):
     first = assessment_import(doc=minimal(), owner=ana)
-    second = assessment_import(doc=minimal(reference=""), owner=ana)
+    second = assessment_import(doc=minimal(), owner=ana)
     assert first.reference.startswith("DPUP-")
     assert second.reference != first.reference
+
+
+@pytest.mark.parametrize("reference", ["", " KAI-1", "KAI 1", "KAI\u20111", "Kāi-1", "-KAI"])
+def test_a_reference_outside_the_schema_pattern_is_refused_in_words(ana, reference):
+    with pytest.raises(InvalidDocument) as raised:
+        assessment_import(doc=minimal(reference=reference), owner=ana)
+    [problem] = raised.value.problems
+    assert problem.path == "$.reference"
+    assert "ASCII letters, digits" in problem.message
+    assert "^[" not in problem.message  # words, not the regular expression
+
+
+@pytest.mark.parametrize("key", ["risks", "screening"])
+def test_an_import_carrying_what_is_not_stored_yet_is_refused_at_its_path(ana, key):
+    values: dict[str, Any] = {
+        "risks": [{"description": "Re-identification of a whānau"}],
+        "screening": {"answers": {"SQ-01": "yes"}},
+    }
+    document = minimal(**{key: values[key]})
+    assert validate(document) == []  # valid under the schema, but it would be lost
+    with pytest.raises(InvalidDocument) as raised:
+        assessment_import(doc=document, owner=ana)
+    [problem] = raised.value.problems
+    assert problem.path == f"$.{key}"
+    assert "cannot be imported yet" in problem.message
+    assert not Assessment.objects.exists()
+
+
+def test_when_people_are_told_may_be_left_unanswered(ana):
+    document = minimal(transparency={"when_told": None, "how_people_told": "A letter."})
+    assessment = assessment_import(doc=document, owner=ana)
+    assert assessment.transparency_when_told is None
+    assert assessment_to_dict(assessment)["transparency"]["when_told"] is None
 
 
 def test_given_references_are_saved_before_assigned_ones(ana):
@@ -432,14 +468,14 @@ def test_decomposed_macron_is_stored_and_exported_in_nfc(ana):
 
 def test_snapshot_has_every_schema_key_in_schema_order(ana):
     doc = assessment_to_dict(assessment_import(doc=minimal(), owner=ana))
-    assert list(doc) == list(SCHEMA["properties"])
+    assert list(doc) == list(STORED_PROPERTIES)
     assert next(iter(doc)) == "schema"
-    for key, prop in SCHEMA["properties"].items():
+    for key, prop in STORED_PROPERTIES.items():
         if prop.get("type") == "object" and "properties" in prop:
             assert list(doc[key]) == list(prop["properties"])
     assert doc["organisation"] == "Ōtautahi Whānau Services"
     assert doc["initiative_kind"] == "other"
-    assert doc["transparency"]["when_told"] == "before"
+    assert doc["transparency"]["when_told"] is None
     assert doc["minimisation"]["identifying_needed"] is None
     assert validate(doc) == []
 

@@ -20,6 +20,7 @@ from assessments.interchange import (
     assessment_to_dict,
     validate,
 )
+from assessments.interchange_validation import STORED_PROPERTIES
 
 TE_REO = ["whānau", "Māori", "He Tāngata", "kaitiakitanga", "Ōtautahi", "tēnā koe", "ā", ""]
 # Keep generated text short: length limits are tested on their own, and long text is slow.
@@ -84,14 +85,18 @@ def _top_level() -> dict[str, Any]:
     """Return the schema without `organisation` and `reference`: the test chooses those."""
     properties = {
         key: prop
-        for key, prop in SCHEMA["properties"].items()
+        for key, prop in STORED_PROPERTIES.items()
         if key not in ("organisation", "reference")
     }
     return {**SCHEMA, "properties": properties}
 
 
 assessments = strategy(_top_level())
-references = st.none() | st.from_regex(r"[A-Z]{2,5}-[0-9]{1,4}", fullmatch=True) | text(1, 64)
+references = (
+    st.none()
+    | st.from_regex(r"[A-Z]{2,5}-[0-9]{1,4}", fullmatch=True)
+    | st.from_regex(SCHEMA["properties"]["reference"]["pattern"], fullmatch=True)
+)
 
 
 def assert_subset(given: Any, exported: Any, where: str = "$") -> None:

@@ -20,7 +20,7 @@ def test_absent_sections_and_keys_take_schema_defaults():
     assert item.consistent_with_original_purpose is None
     assert item.shared_with == ()
     assert snap.minimisation.identifying_needed is None
-    assert snap.transparency.when_told == "before"
+    assert snap.transparency.when_told is None  # 2026.2: nothing is assumed
     assert snap.consultations[0].depth == "review"
     assert snap.groups.maori is False
     assert snap.initiative_kind == "other"
