@@ -93,3 +93,42 @@ def test_every_page_reflows_and_passes_axe(page: Page, people, width: int) -> No
         if ledger := AxeLedger.of(page):
             ledger.checked = len(ledger.loads)  # Checked above, or reflow only at this width.
     assert not problems, "\n\n".join(problems)
+
+
+# The contrast of each visible form control's border against the page's white (WCAG 1.4.11).
+_BORDER_CONTRAST = """() => {
+  const lum = (rgb) => {
+    const [r, g, b] = rgb.match(/\\d+(\\.\\d+)?/g).slice(0, 3).map(Number).map((c) => {
+      c /= 255;
+      return c <= 0.03928 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4);
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const ratio = (a, b) => (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+  const white = lum("rgb(255, 255, 255)");
+  return [...document.querySelectorAll("input, select, textarea")]
+    .filter((el) => el.type !== "hidden" && el.getClientRects().length)
+    .map((el) => ({
+      name: `${el.localName}#${el.id}${el.matches(":focus") ? ":focus" : ""}`,
+      ratio: ratio(lum(getComputedStyle(el).borderTopColor), white),
+    }))
+    .filter((found) => found.ratio < 3);
+}"""
+
+
+def test_form_control_borders_meet_3_to_1_at_rest_in_focus_and_in_error(page: Page, people):
+    draft = in_state(people, Status.DRAFT)
+    sign_in(page, "ana")
+    page.goto(f"/assessments/{draft.pk}/edit/")
+    check_page(page)
+    assert page.evaluate(_BORDER_CONTRAST) == []
+    for selector in ("#id_title", "#id_initiative_kind", "#id_transparency_when_told_0"):
+        page.focus(selector)
+        assert page.evaluate(_BORDER_CONTRAST) == [], selector
+    page.fill("#id_title", "")
+    page.evaluate("document.querySelector('#id_title').removeAttribute('required')")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Save draft").first.click()
+    check_page(page)
+    assert page.locator("#id_title.is-invalid").count() == 1
+    assert page.evaluate(_BORDER_CONTRAST) == []
