@@ -6,7 +6,7 @@ import re
 import pytest
 from django.urls import reverse
 
-from assessments.models import Status
+from assessments.models import Assessment, Status
 from tests.assessments.workflow_helpers import in_state
 
 pytestmark = pytest.mark.django_db
@@ -61,3 +61,13 @@ def test_an_invalid_review_date_is_tied_to_the_date_field(client, people):
     html = response.content.decode()
     _assert_tied(html, "review-due")
     assert 'value="31/02/2027"' in html
+
+
+def test_the_notice_has_its_h1_before_the_warning_about_gaps(client, people):
+    assessment = in_state(people, Status.DRAFT)
+    Assessment.objects.filter(pk=assessment.pk).update(transparency_how_people_told="")
+    client.force_login(people.analyst)
+    html = client.get(reverse("assessment_notice", args=[assessment.pk])).content.decode()
+    assert "not yet written" in html
+    headings = re.findall(r"<h([1-6])", html.split('id="main"', 1)[1])
+    assert headings[0] == "1", headings
