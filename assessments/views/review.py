@@ -22,6 +22,7 @@ from assessments.reviewing import (
 from assessments.views.assessments import render_detail
 from assessments.workflow import (
     TARGET_BY_ACTION,
+    TRANSITIONS,
     TransitionRefused,
     assessment_new_version,
     assessment_transition,
@@ -47,11 +48,17 @@ def assessment_move(request: AuthenticatedHttpRequest, pk: int, action: str) -> 
             action_error=str(refused),
             blocking=refused.blocking,
             typed={action: comment},
-            error_field=f"move-{action}",
+            # A refusal about blocking findings links to them; one about the comment, to its box.
+            error_field=""
+            if refused.blocking or action not in COMMENTED_ACTIONS
+            else f"move-{action}",
             status=409,
         )
     messages.success(request, f"{moved.reference} is now {moved.get_status_display().lower()}.")
     return redirect("assessment_detail", pk=moved.pk)
+
+
+COMMENTED_ACTIONS = frozenset(t.action for t in TRANSITIONS.values() if t.comment_required)
 
 
 def comment_field_id(about: str) -> str:
