@@ -225,3 +225,15 @@ def install() -> None:
     weasyprint_tags._build_box_tree = _build_box_tree
     weasyprint_pdf.add_tags = _add_tags
     weasyprint_stream.Stream.marked = _marked
+
+
+@contextmanager
+def uninstalled() -> Iterator[None]:
+    """Render with WeasyPrint's own tagging for a while: the benchmark's baseline."""
+    weasyprint_tags._build_box_tree = _original_build_box_tree
+    weasyprint_pdf.add_tags = _original_add_tags
+    weasyprint_stream.Stream.marked = _original_marked
+    try:
+        yield
+    finally:
+        install()

@@ -89,11 +89,12 @@ def _marked_content(reader: pypdf.PdfReader) -> tuple[set[tuple[int, int]], int]
 
 
 def _in_tree(reader: pypdf.PdfReader) -> set[tuple[int, int]]:
-    pages = [page.indirect_reference.idnum for page in reader.pages]
+    pages = [page.indirect_reference.idnum for page in reader.pages if page.indirect_reference]
     found: set[tuple[int, int]] = set()
     for element in _elements(reader):
         page = element.get("/Pg")
-        for kid in element.get("/K") if isinstance(element.get("/K"), list) else []:
+        kids = element.get("/K")
+        for kid in kids if isinstance(kids, list) else []:
             if isinstance(kid, int) and page is not None:
                 found.add((pages.index(page.idnum), kid))
     return found
