@@ -181,3 +181,17 @@ def test_rule_catalogue_lists_every_rule(client, people, django_assert_max_num_q
     assert "law (IPP 1)" in html
     assert "good practice" in html
     assert "Blocking if sensitivity is high, major if moderate, minor if low." in html
+
+
+def test_rule_catalogue_shows_ruleset_2026_2_rules(client, people):
+    client.force_login(people.analyst)
+    html = client.get(reverse("rule_catalogue")).content.decode()
+    assert "(ruleset 2026.2)" in html
+    for rule_id, title in [
+        ("HT-10", "Risks are identified and rated"),
+        ("HT-11", "Serious risks are mitigated"),
+        ("KT-06", "No extreme risk is left after mitigation"),
+    ]:
+        assert f'<tr id="rule-{rule_id}">' in html
+        assert title in html
+    assert "Blocking if any risk is rated extreme before mitigation, major otherwise." in html
