@@ -297,7 +297,7 @@ def because_text(outcome: Outcome, screening: Screening) -> str:
     another agency." An outcome decided by nothing raised says so.
     """
     if not outcome.because:
-        return "Because nothing you answered calls for it."
+        return "None of your answers raised it."
     yes = [QUESTION_BY_ID[q].short for q in outcome.because if q not in outcome.unsure]
     parts = []
     if yes:

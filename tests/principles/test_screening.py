@@ -191,7 +191,7 @@ def test_because_in_words():
     assert "you were unsure about: will it be shared with another agency." in text
     assert "Decided by an unsure answer to SQ-05: find out" in text
     maori = screen(screening).outcome("maori_data_engagement")
-    assert because_text(maori, screening) == "Because nothing you answered calls for it."
+    assert because_text(maori, screening) == "None of your answers raised it."
 
 
 def test_json_form_is_the_documented_one():
@@ -251,3 +251,26 @@ def test_labels_are_words_not_codes():
 def test_unknown_outcome_is_a_key_error():
     with pytest.raises(KeyError):
         screen({}).outcome("ethics_review")
+
+
+def test_reading_screenings_names_every_problem_by_json_path():
+    from principles.screening_input import InvalidScreening, parse_screenings
+
+    data = {
+        "screenings": [
+            {"answers": {"SQ-01": "yes", "SQ-1": "no", "SQ-02": ["yes"]}, "date": "2026-02-30"},
+            {"answers": {"SQ-08": "unsure"}, "version": "2026.1", "date": "2026-03-01"},
+        ]
+    }
+    with pytest.raises(InvalidScreening) as invalid:
+        parse_screenings(data)
+    assert [p.path for p in invalid.value.problems] == [
+        '$.screenings[0].answers["SQ-1"]',
+        '$.screenings[0].answers["SQ-02"]',
+        "$.screenings[0].date",
+    ]
+    assert "a list is not an answer" in invalid.value.problems[1].message
+    (valid,) = parse_screenings(data["screenings"][1])
+    assert valid.answers == {"SQ-08": Answer.UNSURE}
+    assert (valid.version, valid.date) == ("2026.1", "2026-03-01")
+    assert parse_screenings({"screenings": []}) == []
