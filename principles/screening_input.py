@@ -1,4 +1,4 @@
-"""Read screenings from parsed JSON, naming every problem by its JSON path.
+"""Read screenings from JSON, naming every problem by its JSON path.
 
 Accepts one screening object (`{"answers": {...}}`, optionally with `version` and `date` as in the
 interchange format's `screening`) or `{"screenings": [...]}` of them (SCREENING.md). Without
@@ -7,6 +7,7 @@ Django, so the command line, an import and a page can share it.
 
 import json
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date as _date
@@ -157,3 +158,71 @@ def parse_screenings(data: object) -> list[Screening]:
     if problems:
         raise InvalidScreening(problems)
     return [Screening.from_dict(item) for item in items]
+
+
+class _Object(dict[str, object]):
+    """A parsed JSON object that remembers the keys given more than once."""
+
+    repeated: tuple[str, ...] = ()
+
+
+def _object(pairs: list[tuple[str, object]]) -> _Object:
+    obj = _Object(pairs)
+    counts = Counter(key for key, _ in pairs)
+    obj.repeated = tuple(key for key in obj if counts[key] > 1)
+    return obj
+
+
+def _repeated_keys(value: object, parts: tuple[str | int, ...]) -> list[Problem]:
+    problems = []
+    if isinstance(value, _Object):
+        problems += [
+            Problem(
+                _path("$", *parts, key),
+                f'"{key}" is given more than once in this object; keep only one (JSON readers '
+                "silently keep the last)",
+            )
+            for key in value.repeated
+        ]
+        for key, item in value.items():
+            problems += _repeated_keys(item, (*parts, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            problems += _repeated_keys(item, (*parts, index))
+    return problems
+
+
+def read_screenings(raw: bytes) -> list[Screening]:
+    """Parse a file's bytes (UTF-8 JSON) and return its screenings.
+
+    Raise InvalidScreening naming every problem: bad encoding or JSON syntax (at $, with the line
+    and column), keys given twice, and every invalid answer or field.
+    """
+    try:
+        # A byte-order mark is harmless; some Windows editors add one.
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        message = (
+            f"the file is not UTF-8 text: byte 0x{raw[error.start]:02x} on line {line} cannot "
+            "be read; save the file as UTF-8"
+        )
+        raise InvalidScreening([Problem("$", message)]) from None
+    try:
+        data = json.loads(text, object_pairs_hook=_object)
+    except json.JSONDecodeError as error:
+        message = (
+            f"not valid JSON: {error.msg} at line {error.lineno}, column {error.colno}; fix the "
+            "syntax there (a missing comma or quote is the usual cause)"
+        )
+        raise InvalidScreening([Problem("$", message)]) from None
+    except RecursionError:
+        raise InvalidScreening([Problem("$", "nested too deeply to read")]) from None
+    repeated = _repeated_keys(data, ())
+    try:
+        screenings = parse_screenings(data)
+    except InvalidScreening as invalid:
+        raise InvalidScreening([*repeated, *invalid.problems]) from None
+    if repeated:
+        raise InvalidScreening(repeated)
+    return screenings

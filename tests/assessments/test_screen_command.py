@@ -122,6 +122,14 @@ def test_text_form_reads_as_words(tmp_path):
             ],
         ),
         (b'{"answers": {"SQ-01": "yes",}}', ["$: not valid JSON: ", "at line 1, column 29"]),
+        (
+            b'{"answers": {"SQ-01": "yes", "SQ-02": "no", "SQ-01": "no"}}',
+            ['$.answers["SQ-01"]: "SQ-01" is given more than once in this object; keep only one'],
+        ),
+        (
+            b'{"answers": {"SQ-01": "maybe"}, "answers": {}}',
+            ['$.answers: "answers" is given more than once'],
+        ),
         (b'{"answers": {"SQ-01": "\xe9"}}', ["$: the file is not UTF-8 text: byte 0xe9 on line 1"]),
     ],
 )

@@ -3,12 +3,12 @@
 import json
 import textwrap
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from principles.screening import ANSWER_LABELS, QUESTION_BY_ID, because_text, screen
-from principles.screening_input import InvalidScreening, Problem, parse_screenings
+from principles.screening_input import InvalidScreening, Problem, read_screenings
 
 REFUSED = 2
 WIDTH = 100
@@ -31,14 +31,12 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         name = options["file"]
         try:
-            screenings = parse_screenings(_read_json(Path(name)))
+            screenings = read_screenings(Path(name).read_bytes())
+        except OSError as error:
+            problem = Problem("$", f"cannot read the file: {error.strerror}")
+            self._refuse(name, [problem])
         except InvalidScreening as invalid:
-            for problem in invalid.problems:
-                self.stderr.write(f"{name}: {problem}")
-            raise CommandError(
-                f"{len(invalid.problems)} problem(s) found; nothing was screened.",
-                returncode=REFUSED,
-            ) from None
+            self._refuse(name, invalid.problems)
         results = [screen(screening) for screening in screenings]
         if options["json"]:
             payload = {"results": [result.to_dict() for result in results]}
@@ -62,30 +60,9 @@ class Command(BaseCommand):
                 self.stdout.write("\n".join(why))
             self.stdout.write("")
 
-
-def _read_json(path: Path) -> object:
-    """Return the parsed file, or raise InvalidScreening saying at $ what stops reading it."""
-    try:
-        raw = path.read_bytes()
-    except OSError as error:
-        raise InvalidScreening([Problem("$", f"cannot read the file: {error.strerror}")]) from None
-    try:
-        # A byte-order mark is harmless; some Windows editors add one.
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
-        message = (
-            f"the file is not UTF-8 text: byte 0x{raw[error.start]:02x} on line {line} cannot "
-            "be read; save the file as UTF-8"
+    def _refuse(self, name: str, problems: list[Problem]) -> NoReturn:
+        for problem in problems:
+            self.stderr.write(f"{name}: {problem}")
+        raise CommandError(
+            f"{len(problems)} problem(s) found; nothing was screened.", returncode=REFUSED
         )
-        raise InvalidScreening([Problem("$", message)]) from None
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as error:
-        message = (
-            f"not valid JSON: {error.msg} at line {error.lineno}, column {error.colno}; fix the "
-            "syntax there (a missing comma or quote is the usual cause)"
-        )
-        raise InvalidScreening([Problem("$", message)]) from None
-    except RecursionError:
-        raise InvalidScreening([Problem("$", "nested too deeply to read")]) from None
