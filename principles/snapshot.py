@@ -6,7 +6,7 @@ macron. The input is assumed to be schema-valid; validation happens before scori
 """
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field, fields
 from enum import StrEnum
 from types import MappingProxyType
 from typing import Any, Self
@@ -187,9 +187,11 @@ class Risk(_Section):
     @classmethod
     def from_dict(cls, raw: Mapping[str, Any] | None) -> Self:
         """Build the risk and its mitigations; absent keys take the schema default."""
-        raw = dict(raw or {})
-        mitigations = tuple(Mitigation.from_dict(m) for m in raw.pop("mitigations", None) or ())
-        return replace(super(Risk, cls).from_dict(raw), mitigations=mitigations)
+        if not raw:
+            return cls()
+        values = {k: _clean(v) for k, v in raw.items() if k in _RISK_FIELDS}
+        values["mitigations"] = tuple(Mitigation.from_dict(m) for m in raw.get("mitigations") or ())
+        return cls(**values)
 
     @property
     def inherent_rating(self) -> RiskRating | None:
@@ -200,6 +202,10 @@ class Risk(_Section):
     def residual_rating(self) -> RiskRating | None:
         """Rate what is left once the mitigations are in place; None when not rated."""
         return risk_rating(self.residual_likelihood, self.residual_impact)
+
+
+# The risk's own fields; its mitigations are records of their own.
+_RISK_FIELDS = frozenset(f.name for f in fields(Risk)) - {"mitigations"}
 
 
 @dataclass(frozen=True, slots=True)
