@@ -76,10 +76,6 @@ def _complete(risk: Risk) -> bool:
     return any(explained(m.action) and answered(m.owner) and m.due for m in risk.mitigations)
 
 
-def _rating(rating: RiskRating | None) -> str:
-    return f"rated {rating}" if rating else "not rated"
-
-
 @register(
     "HT-11",
     principle=PRINCIPLE,
@@ -122,7 +118,7 @@ def serious_risks_mitigated(snap: Snapshot, rule: Rule) -> Finding:
             ]
         if missing:
             problems.append(
-                f"{risk_name(index, risk)}, {_rating(risk.inherent_rating)}: {join(missing)}"
+                f"{risk_name(index, risk)}, rated {risk.inherent_rating}: {join(missing)}"
             )
     if not problems:
         return rule.met(
