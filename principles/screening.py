@@ -145,22 +145,17 @@ OUTCOMES: MappingProxyType[str, str] = MappingProxyType(
         "maori_data_engagement": "Engagement on Māori data",
     }
 )
-# Every outcome's statuses, deciding one first; the words a person reads for each.
+# Every outcome's statuses, deciding one first, and the words a person reads for each.
+_RECOMMENDATION = MappingProxyType({"recommended": "recommended", "not_indicated": "not indicated"})
 STATUS_LABELS: MappingProxyType[str, MappingProxyType[str, str]] = MappingProxyType(
     {
         "dpup_assessment": MappingProxyType({"required": "required", "not_needed": "not needed"}),
         "expected_sensitivity": MappingProxyType(
-            {"high": "high", "moderate": "moderate", "low": "low", "none": "none"}
+            {"high": "high", "moderate": "moderate", "low": "low", "none": "none expected"}
         ),
-        "privacy_impact_assessment": MappingProxyType(
-            {"recommended": "recommended", "not_indicated": "not indicated"}
-        ),
-        "algorithm_impact_assessment": MappingProxyType(
-            {"recommended": "recommended", "not_indicated": "not indicated"}
-        ),
-        "maori_data_engagement": MappingProxyType(
-            {"recommended": "recommended", "not_indicated": "not indicated"}
-        ),
+        "privacy_impact_assessment": _RECOMMENDATION,
+        "algorithm_impact_assessment": _RECOMMENDATION,
+        "maori_data_engagement": _RECOMMENDATION,
     }
 )
 
@@ -175,7 +170,7 @@ class Screening:
 
     @classmethod
     def from_dict(cls, raw: Mapping[str, Any]) -> Self:
-        """Build a screening from a valid dict (see `parse_screening` for checking one)."""
+        """Build a screening from a valid dict (`screening_input` checks one first)."""
         answers = {qid: Answer(value) for qid, value in (raw.get("answers") or {}).items()}
         return cls(
             answers=MappingProxyType(answers),
