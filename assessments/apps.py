@@ -9,7 +9,10 @@ class AssessmentsConfig(AppConfig):
 
     def ready(self) -> None:
         from assessments import checks  # noqa: F401  (registers the deployment checks)
+        from assessments.db_guards import reinstall_after_migrate
         from assessments.upgrade import rescore_stale_drafts
 
         # After an upgrade, drafts scored by an older ruleset are scored again.
         post_migrate.connect(rescore_stale_drafts, sender=self)
+        # A table rebuilt by a later migration (SQLite) loses its triggers: make them again.
+        post_migrate.connect(reinstall_after_migrate, sender=self)
