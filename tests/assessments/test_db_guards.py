@@ -23,12 +23,12 @@ from tests.assessments.workflow_helpers import in_state
 pytestmark = pytest.mark.django_db
 
 
-def _raw(sql: str, *params: object) -> None:
+def _raw(sql: str, *params: int | str) -> None:
     with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute(sql, params)
 
 
-def _refused(sql: str, *params: object) -> None:
+def _refused(sql: str, *params: int | str) -> None:
     with pytest.raises(IntegrityError):
         _raw(sql, *params)
 
