@@ -13,8 +13,11 @@ from tests.factories import OrganisationFactory, UserFactory
 def _guards_stand_down_for_the_flush(request):
     """After a transactional test, Django empties every table with DELETE on SQLite, which the
     database guards refuse for signed records; they stand down for that flush only."""
-    transactional = "transactional_db" in request.fixturenames or "live_server" in (
-        request.fixturenames
+    marker = request.node.get_closest_marker("django_db")
+    transactional = (
+        "transactional_db" in request.fixturenames
+        or "live_server" in request.fixturenames
+        or bool(marker and (marker.kwargs.get("transaction") or marker.args[:1] == (True,)))
     )
     if transactional:
         request.getfixturevalue("transactional_db")

@@ -6,9 +6,11 @@ from typing import Any
 import pytest
 from django.apps import apps
 from django.core.management import call_command
+from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
 import principles
+from assessments.db_guards import install_guards, remove_guards
 from assessments.interchange import assessment_to_dict
 from assessments.models import Assessment, SignOff, Snapshot, Status
 from assessments.upgrade import rescore_stale_drafts
@@ -25,9 +27,13 @@ def scored_by_old_ruleset(assessment: Assessment) -> None:
 
 
 def snapshots_taken_under_old_ruleset() -> None:
-    # Snapshots refuse every change through their manager; this stands in for submissions and
-    # sign-offs made before the upgrade.
-    Snapshot._base_manager.update(ruleset_version=OLD)
+    # Snapshots refuse every change, in the model and in the database; this stands in for
+    # submissions and sign-offs made before the upgrade, so the guards stand aside for it.
+    remove_guards(connection, apps.get_model)
+    try:
+        Snapshot._base_manager.update(ruleset_version=OLD)
+    finally:
+        install_guards(connection, apps.get_model)
 
 
 def evidence() -> list[dict[str, Any]]:
