@@ -17,8 +17,10 @@ from assessments.models.guards import ImmutableRecord
 from assessments.models.people import Organisation, User
 from assessments.models.workflow import (
     AuditAction,
+    COMMENT_MAX_LENGTH,
     AuditEvent,
     Comment,
+    ReferenceCounter,
     ReviewReminder,
     SignOff,
     Snapshot,
@@ -27,6 +29,8 @@ from assessments.models.workflow import (
 )
 
 __all__ = [
+    "COMMENT_MAX_LENGTH",
+    "ReferenceCounter",
     "EDITABLE_STATUSES",
     "FROZEN_STATUSES",
     "AuditAction",

@@ -9,10 +9,12 @@ from typing import Any
 
 from django.conf import settings
 from django.db import models
+from django.db.models.functions import Lower
 
 from assessments.models.fields import NFCCharField, NFCJSONField, NFCTextField
 from assessments.models.guards import ImmutableRecord
 from assessments.models.people import Organisation
+from assessments.schema_source import REFERENCE_MAX_LENGTH, validate_reference
 
 
 class Status(models.TextChoices):
@@ -96,7 +98,9 @@ class Assessment(models.Model):
         help_text="Everyone who has saved a change; none of them may sign it off.",
     )
     reference = NFCCharField(
-        max_length=64, help_text="Unique within the organisation; shared by its versions."
+        max_length=REFERENCE_MAX_LENGTH,
+        validators=[validate_reference],
+        help_text="Unique within the organisation, whatever the case; shared by its versions.",
     )
     version = models.PositiveIntegerField(default=1)
     previous_version = models.OneToOneField(
@@ -195,10 +199,20 @@ class Assessment(models.Model):
     class Meta:
         ordering = ["-updated_at", "-pk"]
         constraints = [
+            # Implied by the next one; kept because removing it would rebuild the table on
+            # SQLite, dropping the triggers other migrations put on it.
             models.UniqueConstraint(
                 fields=["organisation", "reference", "version"],
                 name="unique_reference_version_per_organisation",
-            )
+            ),
+            models.UniqueConstraint(
+                Lower("reference"),
+                "organisation",
+                "version",
+                name="unique_reference_any_case_per_organisation",
+                violation_error_message="This reference is already used in the organisation "
+                "(references are compared whatever their case); choose another.",
+            ),
         ]
         indexes = [models.Index(fields=["organisation", "status", "-updated_at"])]
 
