@@ -11,6 +11,7 @@ from django.utils.safestring import SafeString
 
 from assessments.models import Assessment, Consultation, DataItem
 from assessments.models.assessment import WhenTold
+from assessments.models.fields import refuse_bidi_controls
 from assessments.sections import SECTIONS
 from assessments.te_reo import mark_te_reo
 
@@ -321,6 +322,7 @@ class JustificationsForm(forms.Form):
                 label=f"Why {rule_id} does not apply here",
                 required=False,
                 max_length=self.MAX_LENGTH,
+                validators=[refuse_bidi_controls],
                 initial=initial_reasons.get(rule_id, ""),
                 widget=forms.Textarea(attrs={"rows": 2, "form": "assessment-form"}),
                 help_text="Give your reason in at least three words; the reviewer reads it "

@@ -13,6 +13,7 @@ from typing import Any
 from django.db import IntegrityError, models, transaction
 
 from assessments.canonical import canonical_json
+from assessments.interchange_reading import load_documents, read_documents
 from assessments.interchange_validation import (
     NOT_STORED_YET,
     SCHEMA,
@@ -23,14 +24,12 @@ from assessments.interchange_validation import (
     Problem,
     documents_from_data,
     json_path,
-    load_documents,
     located_documents,
-    read_documents,
     validate,
 )
 from assessments.models import Assessment, Consultation, DataItem, Organisation, User
 from assessments.models.fields import nfc
-from assessments.references import assessment_save_new
+from assessments.references import assessment_save_new, references_taken
 
 __all__ = [
     "SCHEMA",
@@ -192,11 +191,11 @@ def _import_problems(documents: list[Document], organisation: Organisation) -> l
         for index, doc in enumerate(documents)
         if isinstance(doc.data.get(REFERENCE), str) and doc.data[REFERENCE]
     }
-    taken = set(
-        Assessment.objects.filter(
-            organisation=organisation, reference__in=set(given.values())
-        ).values_list("reference", flat=True)
-    )
+    # Compared in lower case, as the database's unique index compares them.
+    taken = {
+        reference.lower()
+        for reference in references_taken(organisation=organisation, references=set(given.values()))
+    }
     first: dict[str, Document] = {}
     for index, document in enumerate(documents):
         problems += [
@@ -211,20 +210,23 @@ def _import_problems(documents: list[Document], organisation: Organisation) -> l
         ]
         path = json_path([REFERENCE], document.root)
         reference = given.get(index)
-        if reference in taken:
+        key = reference.lower() if reference is not None else None
+        if key in taken:
             message = (
                 f'reference "{reference}" is already used in {organisation.name}; change it, or '
-                "leave it out to have the next free reference assigned"
+                "leave it out to have the next free reference assigned (references are compared "
+                "whatever their case)"
             )
             problems.append(Problem(path, message, document.file))
-        elif reference is not None and reference in first:
+        elif key is not None and key in first:
             message = (
-                f'reference "{reference}" is also given at {_place(first[reference])}; give '
-                "each assessment its own reference, or leave it out to have one assigned"
+                f'reference "{reference}" is also given at {_place(first[key])}; give each '
+                "assessment its own reference, or leave it out to have one assigned (references "
+                "are compared whatever their case)"
             )
             problems.append(Problem(path, message, document.file))
-        elif reference is not None:
-            first[reference] = document
+        elif key is not None:
+            first[key] = document
         named = document.data.get(ORGANISATION)
         if isinstance(named, str) and nfc(named) != nfc(organisation.name):
             message = (

@@ -9,41 +9,63 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('assessments', '0006_when_told_not_assumed'),
+        ("assessments", "0006_when_told_not_assumed"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ReferenceCounter',
+            name="ReferenceCounter",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('year', models.PositiveSmallIntegerField()),
-                ('last_number', models.PositiveIntegerField(default=0)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("year", models.PositiveSmallIntegerField()),
+                ("last_number", models.PositiveIntegerField(default=0)),
             ],
         ),
         migrations.AlterField(
-            model_name='assessment',
-            name='reference',
-            field=assessments.models.fields.NFCCharField(help_text='Unique within the organisation, whatever the case; shared by its versions.', max_length=64, validators=[assessments.schema_source.validate_reference]),
+            model_name="assessment",
+            name="reference",
+            field=assessments.models.fields.NFCCharField(
+                help_text="Unique within the organisation, whatever the case; shared by its versions.",
+                max_length=64,
+                validators=[assessments.schema_source.validate_reference],
+            ),
         ),
         migrations.AlterField(
-            model_name='auditevent',
-            name='comment',
-            field=assessments.models.fields.NFCTextField(blank=True, validators=[django.core.validators.MaxLengthValidator(5000)]),
+            model_name="auditevent",
+            name="comment",
+            field=assessments.models.fields.NFCTextField(
+                blank=True, validators=[django.core.validators.MaxLengthValidator(5000)]
+            ),
         ),
         migrations.AddConstraint(
-            model_name='assessment',
-            constraint=models.UniqueConstraint(django.db.models.functions.text.Lower('reference'), models.F('organisation'), models.F('version'), name='unique_reference_any_case_per_organisation', violation_error_message='This reference is already used in the organisation (references are compared whatever their case); choose another.'),
+            model_name="assessment",
+            constraint=models.UniqueConstraint(
+                django.db.models.functions.text.Lower("reference"),
+                models.F("organisation"),
+                models.F("version"),
+                name="unique_reference_any_case_per_organisation",
+                violation_error_message="This reference is already used in the organisation (references are compared whatever their case); choose another.",
+            ),
         ),
         migrations.AddField(
-            model_name='referencecounter',
-            name='organisation',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='assessments.organisation'),
+            model_name="referencecounter",
+            name="organisation",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="+",
+                to="assessments.organisation",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='referencecounter',
-            constraint=models.UniqueConstraint(fields=('organisation', 'year'), name='one_reference_counter_per_year'),
+            model_name="referencecounter",
+            constraint=models.UniqueConstraint(
+                fields=("organisation", "year"), name="one_reference_counter_per_year"
+            ),
         ),
     ]

@@ -16,8 +16,8 @@ from assessments.models.assessment import (
 from assessments.models.guards import ImmutableRecord
 from assessments.models.people import Organisation, User
 from assessments.models.workflow import (
-    AuditAction,
     COMMENT_MAX_LENGTH,
+    AuditAction,
     AuditEvent,
     Comment,
     ReferenceCounter,

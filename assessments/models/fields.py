@@ -67,6 +67,18 @@ def bidi_problem(text: str) -> str | None:
     )
 
 
+def free_text_problem(label: str, text: str, limit: int) -> str | None:
+    """Say what is wrong with `text` typed as `label` (too long, bidi controls), else None."""
+    if len(text) > limit:
+        return (
+            f"{label} is {len(text):,} characters long; the limit is {limit:,}. Shorten it, "
+            "then try again (what you typed is kept below)."
+        )
+    if problem := bidi_problem(text):
+        return f"{label} {problem}."
+    return None
+
+
 def refuse_bidi_controls(value: Any) -> None:
     """Validator: refuse bidirectional control characters in text, or in any string of JSON."""
     for text in _strings(value):
@@ -83,7 +95,7 @@ class _NFCMixin:
     """
 
     attname: str
-    default_validators = [refuse_bidi_controls]
+    default_validators: list[Any] = [refuse_bidi_controls]
 
     def get_prep_value(self, value: Any) -> Any:
         return super().get_prep_value(nfc(value))  # type: ignore[misc]

@@ -7,9 +7,9 @@ from django.utils import timezone
 
 from assessments.canonical import sha256_of
 from assessments.models.assessment import Assessment
-from assessments.models.people import Organisation
 from assessments.models.fields import NFCTextField
 from assessments.models.guards import AppendOnlyManager, AppendOnlyModel
+from assessments.models.people import Organisation
 
 # Transition comments, sign-off statements and review comments alike.
 COMMENT_MAX_LENGTH = 5000

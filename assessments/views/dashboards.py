@@ -25,7 +25,7 @@ from assessments.dashboards import (
     review_window,
     reviews_due,
 )
-from assessments.http import AuthenticatedHttpRequest
+from assessments.http import AuthenticatedHttpRequest, attach
 from assessments.models import Readiness, Status, User
 from assessments.roles import Role
 from assessments.selectors import organisation_people
@@ -171,7 +171,5 @@ def portfolio_csv_view(request: AuthenticatedHttpRequest) -> StreamingHttpRespon
             yield writer.writerow(portfolio_csv_row(assessment))
 
     response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = (
-        f'attachment; filename="dpup-portfolio-{today.isoformat()}.csv"'
-    )
+    attach(response, f"dpup-portfolio-{today.isoformat()}.csv")
     return response

@@ -466,7 +466,9 @@ def test_csv_has_a_header_and_one_row_per_assessment_with_macrons(client, people
 
 def test_csv_neutralises_formulas(client, people):
     formula = '=HYPERLINK("http://evil.example","Click")'
-    make(people, title=formula, reference="@SUM(A1)")
+    legacy = make(people, title=formula)
+    # A reference stored before the pattern was enforced: update() skips the field's validators.
+    Assessment.objects.filter(pk=legacy.pk).update(reference="@SUM(A1)")
     client.force_login(people.manager)
     rows = csv_rows(body(client.get(reverse("portfolio_csv"))))
     assert rows[1][0] == "'@SUM(A1)"
