@@ -72,7 +72,7 @@ def free_text_problem(label: str, text: str, limit: int) -> str | None:
     if len(text) > limit:
         return (
             f"{label} is {len(text):,} characters long; the limit is {limit:,}. Shorten it, "
-            "then try again (what you typed is kept below)."
+            "then try again."
         )
     if problem := bidi_problem(text):
         return f"{label} {problem}."

@@ -67,7 +67,7 @@ class CommentForm(forms.Form):
         error_messages={
             "required": "Write the comment in the box before adding it.",
             "max_length": "The comment is %(show_value)s characters long; the limit is "
-            "%(limit_value)s. Shorten it, then add it again (what you typed is kept below).",
+            "%(limit_value)s. Shorten it, then add it again.",
         },
     )
     about = forms.CharField(required=False, max_length=48, widget=forms.HiddenInput)
@@ -99,7 +99,7 @@ def comment_create(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
             action_error=" ".join(
                 str(error) for errors in form.errors.values() for error in errors
             ),
-            typed={"comment": request.POST.get("body", "")},
+            typed={"comment": request.POST.get("body", ""), "about": request.POST.get("about", "")},
             status=400,
         )
     section, rule = form.target()
