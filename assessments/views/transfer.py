@@ -96,8 +96,8 @@ def _import(request: AuthenticatedHttpRequest) -> HttpResponse:
         "problem_count": len(invalid.problems) if invalid else 0,
         "more_problems": invalid.more if invalid else 0,
     }
-    refused = invalid is not None or (form.is_bound and not form.is_valid())
-    return render(request, "assessments/import.html", context, status=400 if refused else 200)
+    bad = invalid is not None or (form.is_bound and not form.is_valid())
+    return render(request, "assessments/import.html", context, status=400 if bad else 200)
 
 
 def assessment_export(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
