@@ -6,6 +6,7 @@ reference made an import of n assessments quadratic).
 """
 
 import re
+from collections.abc import Collection
 
 from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
@@ -62,24 +63,42 @@ def _locked_counter(organisation: Organisation, year: int, stem: str) -> Referen
 
 
 @transaction.atomic
-def reference_next(*, organisation: Organisation, year: int | None = None) -> str:
-    """Take the next unused reference of the form DPUP-YEAR-NNNN in `organisation`.
+def references_next(
+    *,
+    organisation: Organisation,
+    count: int,
+    avoid: Collection[str] = (),
+    year: int | None = None,
+) -> list[str]:
+    """Take the next `count` unused references DPUP-YEAR-NNNN in `organisation`, in order.
 
-    The number is taken for good (the counter row stays locked until the caller's transaction
-    ends): a number whose insert is rolled back is not given again, as with a sequence.
+    One lock, one look-up and one update however many are taken. The numbers are taken for
+    good (the counter row stays locked until the caller's transaction ends): a number whose
+    insert is rolled back is not given again, as with a sequence. References given by hand
+    (in the database, or in `avoid`, compared in lower case) are skipped.
     """
     year = year or timezone.localdate().year
     stem = f"{PREFIX}-{year}-"
     counter = _locked_counter(organisation, year, stem)
+    avoided = {reference.lower() for reference in avoid}
+    taken: list[str] = []
     number = counter.last_number
-    while True:
-        # A reference given by hand (an import) may already hold the next number; skip it.
-        number += 1
-        reference = f"{stem}{number:04d}"
-        if not references_taken(organisation=organisation, references={reference}).exists():
-            break
+    while len(taken) < count:
+        wanted = count - len(taken)
+        batch = [f"{stem}{n:04d}" for n in range(number + 1, number + 1 + wanted)]
+        number += wanted
+        used = avoided | {
+            ref.lower()
+            for ref in references_taken(organisation=organisation, references=set(batch))
+        }
+        taken += [reference for reference in batch if reference.lower() not in used]
     ReferenceCounter.objects.filter(pk=counter.pk).update(last_number=number)
-    return reference
+    return taken
+
+
+def reference_next(*, organisation: Organisation, year: int | None = None) -> str:
+    """Take the next unused reference of the form DPUP-YEAR-NNNN in `organisation`."""
+    return references_next(organisation=organisation, count=1, year=year)[0]
 
 
 def assessment_save_new(*, assessment: Assessment) -> Assessment:
