@@ -20,6 +20,7 @@ from assessments.interchange_validation import (
     json_path,
     locate,
     show,
+    text_is_clean,
 )
 
 # JSON numbers the product can hold: the schema has none, and beyond 2**53 readers disagree.
@@ -195,7 +196,7 @@ def read_documents(raw: bytes | str, *, file: str = "") -> list[Document]:
     irregular: list[Problem] = []
     if parser.irregular:
         parsed = _plain(parsed, [], irregular)
-    documents, problems = locate(parsed, file)
+    documents, problems = locate(parsed, file, clean_text=text_is_clean(text))
     # A refused value was replaced by null; what the schema says of that null adds nothing.
     named = {problem.path for problem in irregular}
     problems = [replace(problem, file=file) for problem in irregular] + [

@@ -99,9 +99,22 @@ MAX_DEPTH = _depth(SCHEMA) + 2
 _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 # The database refuses NUL (PostgreSQL) and lone surrogates (UTF-8), though JSON allows both.
 _UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
-# What a fast check of a whole document serialised as JSON looks for: the unstorable
-# characters (NUL is written \u0000) and bidirectional controls.
-_REFUSED_IN_TEXT = re.compile("\\\\u0000|[\ud800-\udfff]|" + BIDI_CONTROLS.pattern, re.IGNORECASE)
+# What a fast check of JSON text looks for: raw characters refused in text. (JSON writes NUL
+# as the escape \u0000, looked for apart.)
+_REFUSED_IN_TEXT = re.compile("[\x00\ud800-\udfff" + BIDI_CONTROLS.pattern.removeprefix("["))
+_ESCAPED_NUL = "\\u0000"
+
+
+def text_is_clean(text: str) -> bool:
+    """True when JSON text holds no escapes and nothing refused, and is in NFC: then every
+    string parsed from it is fine as it stands, and only the schema is left to check."""
+    return (
+        "\\u" not in text
+        and _REFUSED_IN_TEXT.search(text) is None
+        and unicodedata.is_normalized("NFC", text)
+    )
+
+
 _TYPE_NAMES = {
     "string": "a string (text in double quotes)",
     "boolean": "true or false",
@@ -339,24 +352,29 @@ def _passes(doc: object) -> bool:
     return True
 
 
-def _quickly_valid(doc: object) -> bool:
+def _quickly_valid(doc: object, clean_text: bool) -> bool:
     """True when `doc` is certainly valid, found without naming anything; False when unsure.
 
-    One C-speed pass over the document as JSON text finds refused characters and text not in
-    NFC (every string is NFC exactly when the whole text is: the quotes between them are
-    starters).
+    One C-speed pass over the document as JSON text (unless the file's text was found clean)
+    finds refused characters and text not in NFC (every string is NFC exactly when the whole
+    text is: the quotes between them are starters).
     """
     if not _passes(doc):
         return False
+    if clean_text:
+        return True
     text = json.dumps(doc, ensure_ascii=False)
-    if _REFUSED_IN_TEXT.search(text):
+    if _ESCAPED_NUL in text or _REFUSED_IN_TEXT.search(text):
         return False
     return unicodedata.is_normalized("NFC", text) or _passes(nfc(doc))
 
 
-def validate(doc: object, *, root: str = "$") -> list[Problem]:
-    """Return every problem with one assessment object, in document order; [] when valid."""
-    if _quickly_valid(doc):
+def validate(doc: object, *, root: str = "$", clean_text: bool = False) -> list[Problem]:
+    """Return every problem with one assessment object, in document order; [] when valid.
+
+    `clean_text` says the document was parsed from text that text_is_clean() passed.
+    """
+    if _quickly_valid(doc, clean_text):
         return []
     found = _found(doc)
     normal = nfc(doc)
@@ -374,7 +392,9 @@ def validate(doc: object, *, root: str = "$") -> list[Problem]:
     return [Problem(json_path(parts, root), message) for parts, message in ordered]
 
 
-def locate(data: object, file: str) -> tuple[list[Document], list[Problem]]:
+def locate(
+    data: object, file: str, *, clean_text: bool = False
+) -> tuple[list[Document], list[Problem]]:
     problems: list[Problem] = []
     documents: list[Document] = []
     if isinstance(data, dict) and WRAPPER_KEY in data:
@@ -414,7 +434,7 @@ def locate(data: object, file: str) -> tuple[list[Document], list[Problem]]:
             )
         )
     for document in documents:
-        problems += validate(document.data, root=document.root)
+        problems += validate(document.data, root=document.root, clean_text=clean_text)
     return documents, [replace(problem, file=file) for problem in problems]
 
 
