@@ -11,7 +11,7 @@ from django.db import models
 
 from assessments import questionnaire
 from assessments.checks import real_places
-from assessments.consistency import Places, questionnaire_problems
+from assessments.consistency import questionnaire_problems
 from assessments.questionnaire import SECTIONS, Question, Section
 
 QUESTIONS = [(s, q) for s in SECTIONS for q in s.questions]
@@ -86,8 +86,7 @@ def test_a_schema_property_that_is_no_question_fails(section: Section, question:
 
     if section.key:
         assert problems == [
-            f"Schema property {section.key}.{question.key} is not a question of "
-            f"“{section.title}”."
+            f"Schema property {section.key}.{question.key} is not a question of “{section.title}”."
         ]
     else:
         assert problems == [f"Schema property {question.key} is not a question nor a section."]
