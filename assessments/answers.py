@@ -2,7 +2,7 @@
 
 The detail page, the PDF record, the history's differences and the notices all word answers
 here, from the same document, so they say the same words: labels and choice labels from the
-questionnaire, Yes/No, "Not decided yet", dates as "14 March 2026".
+questionnaire, Yes/No, the words for an unanswered question, dates as "14 March 2026".
 """
 
 from collections.abc import Mapping
@@ -30,6 +30,7 @@ class Answer:
     label: str
     text: str
     answered: bool
+    value: Any = None  # As stored, for a template that asks "is it ticked?"
 
 
 def stored_value(obj: Mapping[str, Any] | None, question: Question) -> Any:
