@@ -32,6 +32,7 @@ class Kind(StrEnum):
     CHOICES = "choices"  # Several of `choices`, stored as a list.
     DATE = "date"  # A day, stored as YYYY-MM-DD.
     LINES = "lines"  # A list of short texts, typed one per line.
+    ROWS = "rows"  # Rows inside a row (a risk's mitigations): `Question.rows` describes one.
 
 
 TEXT_KINDS = frozenset({Kind.SHORT_TEXT, Kind.LONG_TEXT})
@@ -52,11 +53,12 @@ class Question:
     line_limit: int | None = None  # For LINES: the most characters in one line.
     required: bool = False  # Needed before a row (or the draft) can be saved.
     nullable: bool = False  # For CHOICE: may be left unanswered (null).
+    rows: "Section | None" = None  # For ROWS: the repeating section of the inner rows.
 
     @property
     def empty(self) -> Any:
         """Return the value that means "not answered" for this kind of question."""
-        if self.kind in LIST_KINDS:
+        if self.kind in LIST_KINDS or self.kind is Kind.ROWS:
             return []
         if self.kind in TEXT_KINDS or self.kind is Kind.DATE:
             return ""  # A date is left out of the document when there is none.

@@ -151,3 +151,26 @@ def test_the_system_check_reports_each_problem_as_an_error(monkeypatch) -> None:
             "has no attribute in principles.snapshot.",
         )
     ]
+
+
+def test_rows_inside_rows_are_named_until_the_check_knows_them() -> None:
+    # The risk register (risks -> mitigations) will be a question of kind ROWS; the check must
+    # be taught it rather than wave it through.
+    mitigations = Section(
+        "mitigations",
+        "Mitigations",
+        "",
+        (Question("action", "Action", questionnaire.Kind.LONG_TEXT, limit=2000),),
+        repeating=True,
+    )
+    consultations = questionnaire.SECTION_BY_KEY["consultations"]
+    nested = Question("mitigations", "Mitigations", questionnaire.Kind.ROWS, rows=mitigations)
+    patched = dataclasses.replace(consultations, questions=(*consultations.questions, nested))
+    sections = [patched if s is consultations else s for s in SECTIONS]
+
+    problems = questionnaire_problems(sections, real_places())
+
+    assert problems == [
+        "“Who was involved › Mitigations” (consultations.mitigations): rows inside rows are not "
+        "checked yet; extend this check."
+    ]
