@@ -60,22 +60,46 @@ def _owned_or_edited(user: User) -> Q:
 # My work ------------------------------------------------------------------------------------
 
 
+# What a table of assessments shows, so a list never fetches the long answers it does not show.
+ROW_COLUMNS = (
+    "pk",
+    "reference",
+    "version",
+    "title",
+    "status",
+    "readiness",
+    "overall_score",
+    "next_review_due",
+    "updated_at",
+    "owner_id",
+)
+OWNER_COLUMNS = ("owner__username", "owner__first_name", "owner__last_name")
+
+
+def table_rows(queryset: QuerySet[Assessment]) -> QuerySet[Assessment]:
+    """Narrow `queryset` to the columns a table of assessments shows, with the owner's name."""
+    return queryset.select_related("owner").only(*ROW_COLUMNS, *OWNER_COLUMNS)
+
+
 @dataclass(frozen=True)
 class MyWork:
-    changes_requested: list[Assessment]
-    drafts: list[Assessment]
+    """The two lists of my work, newest first; each is paginated by the page that shows it."""
+
+    changes_requested: QuerySet[Assessment]
+    drafts: QuerySet[Assessment]
 
 
 def my_work(*, user: User) -> MyWork:
-    """Return the drafts and sent-back assessments `user` owns or has edited, in one query."""
-    rows = list(
+    """Return the drafts and sent-back assessments `user` owns or has edited."""
+    mine = (
         assessments_for_user(user)
-        .filter(_owned_or_edited(user), status__in=[Status.DRAFT, Status.CHANGES_REQUESTED])
+        .filter(_owned_or_edited(user))
+        .only(*ROW_COLUMNS)
         .order_by("-updated_at", "-pk")
     )
     return MyWork(
-        changes_requested=[a for a in rows if a.status == Status.CHANGES_REQUESTED],
-        drafts=[a for a in rows if a.status == Status.DRAFT],
+        changes_requested=mine.filter(status=Status.CHANGES_REQUESTED),
+        drafts=mine.filter(status=Status.DRAFT),
     )
 
 
@@ -96,9 +120,7 @@ def review_queue(*, user: User) -> QuerySet[Assessment]:
     )
     edited_by_viewer = _editor_links().filter(assessment_id=OuterRef("pk"), user_id=user.pk)
     return (
-        assessments_for_user(user)
-        .filter(status=Status.SUBMITTED)
-        .select_related("owner")
+        table_rows(assessments_for_user(user).filter(status=Status.SUBMITTED))
         .annotate(
             submitted_at=Coalesce(
                 Subquery(latest_submission, output_field=DateTimeField()), F("updated_at")
@@ -112,12 +134,9 @@ def review_queue(*, user: User) -> QuerySet[Assessment]:
 def reviews_due(*, user: User, today: datetime.date | None = None) -> QuerySet[Assessment]:
     """Return approved assessments whose review is overdue or due within 30 days, soonest first."""
     _, window_end = review_window(today)
-    return (
-        assessments_for_user(user)
-        .filter(status=Status.APPROVED, next_review_due__lte=window_end)
-        .select_related("owner")
-        .order_by("next_review_due", "pk")
-    )
+    return table_rows(
+        assessments_for_user(user).filter(status=Status.APPROVED, next_review_due__lte=window_end)
+    ).order_by("next_review_due", "pk")
 
 
 # Portfolio ----------------------------------------------------------------------------------
@@ -142,7 +161,7 @@ def portfolio(
 ) -> QuerySet[Assessment]:
     """Return the assessments `user` may read, narrowed by `filters`, for table and CSV."""
     today, window_end = review_window(today)
-    queryset = assessments_for_user(user).select_related("owner")
+    queryset = assessments_for_user(user)
     if filters.status == StatusFilter.CURRENT:
         queryset = queryset.exclude(status=Status.SUPERSEDED)
     elif filters.status != StatusFilter.ALL:
@@ -233,7 +252,7 @@ def portfolio_summary(
         **{f"mean_{key}": Avg(f"score_{key}") for key in PRINCIPLES},
     )
     due = list(
-        queryset.filter(approved, next_review_due__lte=window_end).order_by(
+        table_rows(queryset.filter(approved, next_review_due__lte=window_end)).order_by(
             "next_review_due", "pk"
         )[:due_limit]
     )
@@ -289,6 +308,13 @@ def portfolio_csv_header() -> list[str]:
         "Next review due",
         "Updated",
     ]
+
+
+def portfolio_csv_rows(queryset: QuerySet[Assessment]) -> QuerySet[Assessment]:
+    """Narrow `queryset` to the columns the CSV has."""
+    return table_rows(queryset).only(
+        *ROW_COLUMNS, *OWNER_COLUMNS, *(f"score_{key}" for key in PRINCIPLES)
+    )
 
 
 def portfolio_csv_row(assessment: Assessment) -> list[object]:
