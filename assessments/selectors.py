@@ -32,7 +32,7 @@ def page_of(queryset: QuerySet[Assessment], number: str | None) -> Page:
     keys = list(page.object_list)
     rows = queryset.order_by().in_bulk(keys)
     # A row deleted between the two reads is left out rather than failing the page.
-    page.object_list = [rows[key] for key in keys if key in rows]
+    page.object_list = [rows[key] for key in keys if key in rows]  # type: ignore[misc]
     return page
 
 

@@ -207,12 +207,12 @@ def session_cookie(user_id: int) -> str:
 def start_gunicorn(database_url: str) -> subprocess.Popen[bytes]:
     env = {**os.environ, **ENV, "DATABASE_URL": database_url}
     if not (ROOT / "staticfiles" / "staticfiles.json").exists():  # Slow (compression): once.
-      subprocess.run(
-        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
-        cwd=ROOT,
-        env=env,
-        check=True,
-      )
+        subprocess.run(
+            [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
+            cwd=ROOT,
+            env=env,
+            check=True,
+        )
     server = subprocess.Popen(  # noqa: S603
         [
             sys.executable,
@@ -265,7 +265,7 @@ def _wrk_ms(text: str) -> float:
 def load_with_wrk(path: str, cookie: str) -> Result:
     completed = subprocess.run(  # noqa: S603
         [
-            "wrk",
+            shutil.which("wrk") or "wrk",
             f"-t{THREADS}",
             f"-c{CONNECTIONS}",
             f"-d{SECONDS}s",
@@ -371,8 +371,10 @@ def main() -> int:
             f"\n{tool} -t{THREADS} -c{CONNECTIONS} -d{SECONDS}s, gunicorn 2 sync workers, "
             f"{ASSESSMENTS:,} assessments\n"
         )
-        print(f"| page | requests/s | share of bare ({bare.requests_per_second:,.0f}/s) | goal "
-              f"| p99 | errors | met |")
+        print(
+            f"| page | requests/s | share of bare ({bare.requests_per_second:,.0f}/s) | goal "
+            f"| p99 | errors | met |"
+        )
         print("|---|---|---|---|---|---|---|")
         failed = 0
         for name, path, goal in pages(shown_id):

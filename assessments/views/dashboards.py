@@ -97,9 +97,7 @@ def my_work_view(request: AuthenticatedHttpRequest) -> HttpResponse:
         "assessments/my_work.html",
         {
             # Two lists, each with its own page number, so paging one leaves the other be.
-            "changes_requested": page_of(
-                work.changes_requested, request.GET.get("changes_page")
-            ),
+            "changes_requested": page_of(work.changes_requested, request.GET.get("changes_page")),
             "drafts": page_of(work.drafts, request.GET.get("drafts_page")),
         },
     )
