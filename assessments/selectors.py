@@ -1,13 +1,24 @@
 """Reads that pages share."""
 
 import unicodedata
+from dataclasses import dataclass
 
 from django.core.paginator import Page, Paginator
 from django.db.models import Prefetch, Q, QuerySet
 
 from assessments.access import assessments_for_user
 from assessments.dashboards import table_rows
-from assessments.models import Assessment, Comment, Consultation, DataItem, User
+from assessments.models import (
+    FROZEN_STATUSES,
+    Assessment,
+    Comment,
+    Consultation,
+    DataItem,
+    RecordRenderFailure,
+    StoredRecord,
+    User,
+)
+from assessments.roles import Role
 
 # The list's orders, by the value its `sort` parameter takes; the first is the default. The
 # primary key last makes every order total, so no row shows on two pages.
@@ -76,3 +87,32 @@ def assessment_comments(assessment: Assessment) -> list[Comment]:
     return list(
         Comment.objects.filter(assessment=assessment).select_related("author", "addressed_by")
     )
+
+
+# Who is shown that the record of an approved version could not be rendered, to act on it.
+RENDER_FAILURE_ROLES = frozenset({Role.PRIVACY_OFFICER, Role.MANAGER})
+
+
+@dataclass(frozen=True)
+class RecordState:
+    """Where the PDF record of an assessment stands, for the link on its page."""
+
+    signed: bool  # Approved or superseded: its record is rendered once and kept.
+    stored: bool
+    failure: RecordRenderFailure | None  # Every attempt failed; only for RENDER_FAILURE_ROLES.
+
+    @property
+    def preparing(self) -> bool:
+        return self.signed and not self.stored and self.failure is None
+
+
+def record_state(*, assessment: Assessment, user: User) -> RecordState:
+    """Say whether the signed record is stored, still being prepared, or failed to render."""
+    if assessment.status not in FROZEN_STATUSES:
+        return RecordState(signed=False, stored=False, failure=None)
+    # Whether it exists, not the PDF itself: the page needs no blob.
+    stored = StoredRecord.objects.filter(assessment=assessment).exists()
+    failure = None
+    if not stored and user.roles & RENDER_FAILURE_ROLES:
+        failure = RecordRenderFailure.objects.filter(assessment=assessment, gave_up=True).first()
+    return RecordState(signed=True, stored=stored, failure=failure)

@@ -23,6 +23,7 @@ from assessments.selectors import (
     assessment_with_rows,
     organisation_people,
     page_of,
+    record_state,
 )
 from assessments.workflow import transitions_for
 
@@ -105,6 +106,7 @@ def render_detail(
             "sections": [(section, section_answers(assessment, section)) for section in SECTIONS],
             "data_items": [(item, data_item_answers(item)) for item in assessment.data_items.all()],
             "can_edit": can_edit,
+            "record": record_state(assessment=assessment, user=user),
             "transitions": transitions_for(assessment, user),
             "sign_off": SignOff.objects.filter(assessment=assessment)
             .select_related("approver", "snapshot")
