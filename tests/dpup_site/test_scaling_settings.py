@@ -54,7 +54,11 @@ def test_pool_settings_that_make_no_sense_stop_start_up_with_the_reason():
         ({"DJANGO_DB_POOL": "yes"}, 'DJANGO_DB_POOL must be "true" or "false"'),
         ({"DJANGO_DB_POOL": "true", "DJANGO_DB_POOL_MAX_SIZE": "ten"}, "must be a whole number"),
         (
-            {"DJANGO_DB_POOL": "true", "DJANGO_DB_POOL_MIN_SIZE": "9", "DJANGO_DB_POOL_MAX_SIZE": "2"},
+            {
+                "DJANGO_DB_POOL": "true",
+                "DJANGO_DB_POOL_MIN_SIZE": "9",
+                "DJANGO_DB_POOL_MAX_SIZE": "2",
+            },
             "DJANGO_DB_POOL_MIN_SIZE <= DJANGO_DB_POOL_MAX_SIZE",
         ),
         ({"DJANGO_DB_POOL": "true", "DJANGO_DB_POOL_TIMEOUT": "0"}, "DJANGO_DB_POOL_TIMEOUT"),
