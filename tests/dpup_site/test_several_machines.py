@@ -132,7 +132,8 @@ def test_two_servers_and_two_workers_sign_off_once_and_render_each_record_once(p
             token = CSRF_TOKEN.search(page).group(1)  # type: ignore[union-attr]
             csrf_cookie = f"{cookie}; {settings.CSRF_COOKIE_NAME}={token}"
             body = urlencode({"csrfmiddlewaretoken": token, "comment": "Approved on evidence."})
-            status, _ = _request(port, "POST", f"/assessments/{pk}/move/approve/", csrf_cookie, body)
+            move = f"/assessments/{pk}/move/approve/"
+            status, _ = _request(port, "POST", move, csrf_cookie, body)
             with lock:
                 statuses.append(status)
 
