@@ -112,9 +112,7 @@ def test_two_servers_and_two_workers_sign_off_once_and_render_each_record_once(p
     env.pop("DJANGO_SETTINGS_MODULE", None)
     ports = [_free_port(), _free_port()]
     processes = [
-        _start(
-            ["-m", "gunicorn", "--workers=2", f"--bind=127.0.0.1:{port}", "dpup_site.wsgi"], env
-        )
+        _start(["-m", "gunicorn", "--workers=2", f"--bind=127.0.0.1:{port}", "dpup_site.wsgi"], env)
         for port in ports
     ]
     try:
