@@ -4,7 +4,8 @@ import unicodedata
 from dataclasses import dataclass
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import F, Prefetch, Q, QuerySet
+from django.db.models.expressions import OrderBy
 
 from assessments.access import assessments_for_user
 from assessments.dashboards import table_rows
@@ -21,13 +22,14 @@ from assessments.models import (
 from assessments.roles import Role
 
 # The list's orders, by the value its `sort` parameter takes; the first is the default. The
-# primary key last makes every order total, so no row shows on two pages.
-SORTS: dict[str, tuple[str, tuple[str, ...]]] = {
+# primary key last makes every order total, so no row shows on two pages. Unscored assessments
+# come last either way (SQLite and PostgreSQL disagree about where nulls go unless told).
+SORTS: dict[str, tuple[str, tuple[str | OrderBy, ...]]] = {
     "updated": ("Most recently updated", ("-updated_at", "-pk")),
     "title": ("Title, A to Z", ("title", "pk")),
     "reference": ("Reference", ("reference", "version", "pk")),
-    "-score": ("Highest score first", ("-overall_score", "-pk")),
-    "score": ("Lowest score first", ("overall_score", "pk")),
+    "-score": ("Highest score first", (F("overall_score").desc(nulls_last=True), "-pk")),
+    "score": ("Lowest score first", (F("overall_score").asc(nulls_last=True), "pk")),
 }
 DEFAULT_SORT = next(iter(SORTS))
 PAGE_SIZE = 25
