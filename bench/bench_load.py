@@ -366,6 +366,9 @@ def main() -> int:
             if status != 200:
                 print(f"{path} answered {status}: {body[:300]!r}")
                 return 1
+        # Timed before any load, so that it does not wait behind requests wrk left queued.
+        csv_status, body, seconds = fetch("/portfolio.csv?status=all", cookie)
+        csv_rows = body.count(b"\n") - 1
         bare = load("/bench/bare/", cookie)
         print(
             f"\n{tool} -t{THREADS} -c{CONNECTIONS} -d{SECONDS}s, gunicorn 2 sync workers, "
@@ -386,13 +389,11 @@ def main() -> int:
                 f"| {name} | {result.requests_per_second:,.0f} | {share:.1%} | {goal:.0%} "
                 f"| {result.p99_ms:.0f} ms | {result.errors} | {'yes' if met else 'NO'} |"
             )
-        status, body, seconds = fetch("/portfolio.csv?status=all", cookie)
-        rows = body.count(b"\n") - 1
         print(
-            f"\nportfolio CSV: {rows:,} rows, {len(body) / 1e6:.1f} MB in {seconds:.2f} s "
+            f"\nportfolio CSV: {csv_rows:,} rows, {len(body) / 1e6:.1f} MB in {seconds:.2f} s "
             f"(goal < {CSV_GOAL_S:.0f} s: {'met' if seconds < CSV_GOAL_S else 'NOT met'})"
         )
-        failed += status != 200 or seconds >= CSV_GOAL_S
+        failed += csv_status != 200 or seconds >= CSV_GOAL_S
         print(f"\n{failed} goal(s) not met." if failed else "\nEvery goal met.")
     finally:
         stop(server)
