@@ -6,6 +6,7 @@ each runs a fixed number of queries however many assessments there are.
 
 import datetime
 import math
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from django.db.models import (
@@ -310,26 +311,45 @@ def portfolio_csv_header() -> list[str]:
     ]
 
 
-def portfolio_csv_rows(queryset: QuerySet[Assessment]) -> QuerySet[Assessment]:
-    """Narrow `queryset` to the columns the CSV has."""
-    return table_rows(queryset).only(
-        *ROW_COLUMNS, *OWNER_COLUMNS, *(f"score_{key}" for key in PRINCIPLES)
-    )
+SCORE_COLUMNS = tuple(f"score_{key}" for key in PRINCIPLES)
+CSV_COLUMNS = (
+    "reference",
+    "version",
+    "title",
+    *OWNER_COLUMNS,
+    "status",
+    "readiness",
+    "overall_score",
+    *SCORE_COLUMNS,
+    "next_review_due",
+    "updated_at",
+)
 
 
-def portfolio_csv_row(assessment: Assessment) -> list[object]:
-    """Return one assessment as a CSV row, every cell safe to open in a spreadsheet."""
-    next_review = assessment.next_review_due
-    cells: list[object] = [
-        assessment.reference,
-        assessment.version,
-        assessment.title,
-        str(assessment.owner),
-        assessment.get_status_display(),
-        assessment.get_readiness_display() if assessment.readiness else "Not scored",
-        assessment.overall_score,
-        *(getattr(assessment, f"score_{key}") for key in PRINCIPLES),
-        next_review.isoformat() if next_review else "",
-        timezone.localtime(assessment.updated_at).strftime("%Y-%m-%d %H:%M"),
-    ]
-    return [csv_safe("" if cell is None else cell) for cell in cells]
+def portfolio_csv_rows(queryset: QuerySet[Assessment]) -> Iterator[list[object]]:
+    """Yield `queryset` as CSV rows, every cell safe to open in a spreadsheet.
+
+    Reads plain tuples in chunks rather than model instances: building 10,000 instances took
+    most of the export's time.
+    """
+    status_labels = dict(Status.choices)
+    readiness_labels = {**dict(Readiness.choices), "": "Not scored"}
+    zone = timezone.get_current_timezone()
+    for row in queryset.values_list(*CSV_COLUMNS).iterator(chunk_size=2000):
+        (reference, version, title, username, first_name, last_name, status, readiness) = row[:8]
+        overall, *scores = row[8 : 9 + len(SCORE_COLUMNS)]
+        next_review, updated_at = row[-2:]
+        # Only the typed text can start like a formula; numbers, dates and labels are ours.
+        yield [
+            csv_safe(reference),
+            version,
+            csv_safe(title),
+            # As User.__str__ says it: the full name, or the username when there is none.
+            csv_safe(f"{first_name} {last_name}".strip() or username),
+            status_labels.get(status, status),
+            readiness_labels.get(readiness, readiness),
+            "" if overall is None else overall,
+            *("" if score is None else score for score in scores),
+            next_review.isoformat() if next_review else "",
+            updated_at.astimezone(zone).strftime("%Y-%m-%d %H:%M"),
+        ]

@@ -18,7 +18,6 @@ from assessments.dashboards import (
     my_work,
     portfolio,
     portfolio_csv_header,
-    portfolio_csv_row,
     portfolio_csv_rows,
     portfolio_summary,
     review_queue,
@@ -32,6 +31,7 @@ from assessments.roles import Role
 from assessments.selectors import organisation_people, page_of
 
 QUEUE_DUE_LIMIT = 50
+CSV_CHUNK_ROWS = 500
 PORTFOLIO_ROLES = frozenset({Role.MANAGER, Role.PRIVACY_OFFICER})
 
 
@@ -175,9 +175,15 @@ def portfolio_csv_view(request: AuthenticatedHttpRequest) -> StreamingHttpRespon
     def lines() -> Iterator[str]:
         # The byte order mark tells Excel the file is UTF-8, so macrons survive.
         yield "\ufeff" + writer.writerow(portfolio_csv_header())
-        # Streamed in chunks, so a large portfolio is never held in memory whole.
-        for assessment in portfolio_csv_rows(assessments).iterator(chunk_size=500):
-            yield writer.writerow(portfolio_csv_row(assessment))
+        # Streamed in chunks of rows, so a large portfolio is never held in memory whole, and
+        # without the cost of handing the server one row at a time.
+        chunk: list[str] = []
+        for row in portfolio_csv_rows(assessments):
+            chunk.append(writer.writerow(row))
+            if len(chunk) == CSV_CHUNK_ROWS:
+                yield "".join(chunk)
+                chunk.clear()
+        yield "".join(chunk)
 
     response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = (
