@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 
 
 class AssessmentsConfig(AppConfig):
@@ -8,3 +9,7 @@ class AssessmentsConfig(AppConfig):
 
     def ready(self) -> None:
         from assessments import checks  # noqa: F401  (registers the deployment checks)
+        from assessments.upgrade import rescore_stale_drafts
+
+        # After an upgrade, drafts scored by an older ruleset are scored again.
+        post_migrate.connect(rescore_stale_drafts, sender=self)
