@@ -88,6 +88,8 @@ def make_fixture() -> tuple[int, int]:
     """Fill the database once; return the shown assessment's id and the person's id."""
     from django.contrib.auth.models import Group
     from django.core.management import call_command
+
+    import principles
     from django.db import transaction
     from django.utils import timezone
 
@@ -147,6 +149,8 @@ def make_fixture() -> tuple[int, int]:
                 next_review_due=today + datetime.timedelta(days=rng.randint(-60, 400))
                 if status == Status.APPROVED
                 else None,
+                # Today's ruleset, so that migrate's rescoring of stale drafts leaves them be.
+                ruleset_version=principles.RULESET_VERSION,
                 readiness=rng.choice(Readiness.values) if scored else "",
                 overall_score=overall if scored else None,
                 score_he_tangata=scores[0] if scored else None,
