@@ -88,11 +88,10 @@ def make_fixture() -> tuple[int, int]:
     """Fill the database once; return the shown assessment's id and the person's id."""
     from django.contrib.auth.models import Group
     from django.core.management import call_command
-
-    import principles
     from django.db import transaction
     from django.utils import timezone
 
+    import principles
     from assessments.models import Assessment, DataItem, Organisation, Readiness, Status, User
     from assessments.roles import Role
     from assessments.scoring import assessment_rescore
