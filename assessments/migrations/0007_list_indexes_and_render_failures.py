@@ -6,53 +6,96 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('assessments', '0006_when_told_not_assumed'),
+        ("assessments", "0006_when_told_not_assumed"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='RecordRenderFailure',
+            name="RecordRenderFailure",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('attempts', models.PositiveSmallIntegerField(default=0)),
-                ('error', models.TextField(blank=True)),
-                ('gave_up', models.BooleanField(default=False, help_text='Every attempt failed: nothing will retry on its own.')),
-                ('failed_at', models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("attempts", models.PositiveSmallIntegerField(default=0)),
+                ("error", models.TextField(blank=True)),
+                (
+                    "gave_up",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Every attempt failed: nothing will retry on its own.",
+                    ),
+                ),
+                ("failed_at", models.DateTimeField(default=django.utils.timezone.now)),
             ],
         ),
         migrations.RemoveIndex(
-            model_name='assessment',
-            name='assessments_organis_0f26b7_idx',
+            model_name="assessment",
+            name="assessments_organis_0f26b7_idx",
         ),
         migrations.AddIndex(
-            model_name='assessment',
-            index=models.Index(fields=['organisation', 'status', '-updated_at', '-id'], include=('owner',), name='assessment_status_updated'),
+            model_name="assessment",
+            index=models.Index(
+                fields=["organisation", "status", "-updated_at", "-id"],
+                include=("owner",),
+                name="assessment_status_updated",
+            ),
         ),
         migrations.AddIndex(
-            model_name='assessment',
-            index=models.Index(fields=['organisation', '-updated_at', '-id'], include=('owner', 'status'), name='assessment_updated'),
+            model_name="assessment",
+            index=models.Index(
+                fields=["organisation", "-updated_at", "-id"],
+                include=("owner", "status"),
+                name="assessment_updated",
+            ),
         ),
         migrations.AddIndex(
-            model_name='assessment',
-            index=models.Index(fields=['organisation', 'title', 'id'], include=('reference',), name='assessment_title'),
+            model_name="assessment",
+            index=models.Index(
+                fields=["organisation", "title", "id"],
+                include=("reference",),
+                name="assessment_title",
+            ),
         ),
         migrations.AddIndex(
-            model_name='assessment',
-            index=models.Index(fields=['organisation', 'overall_score', 'id'], name='assessment_score'),
+            model_name="assessment",
+            index=models.Index(
+                fields=["organisation", "overall_score", "id"], name="assessment_score"
+            ),
         ),
         migrations.AddIndex(
-            model_name='assessment',
-            index=models.Index(fields=['organisation', 'status', 'next_review_due'], name='assessment_review_due'),
+            model_name="assessment",
+            index=models.Index(
+                fields=["organisation", "status", "next_review_due"], name="assessment_review_due"
+            ),
         ),
         migrations.AddIndex(
-            model_name='assessment',
-            index=models.Index(fields=['organisation', 'status', 'readiness'], include=('id', 'overall_score', 'next_review_due', 'score_he_tangata', 'score_kaitiakitanga', 'score_mahitahitanga', 'score_mana_whakahaere', 'score_manaakitanga'), name='assessment_summary'),
+            model_name="assessment",
+            index=models.Index(
+                fields=["organisation", "status", "readiness"],
+                include=(
+                    "id",
+                    "overall_score",
+                    "next_review_due",
+                    "score_he_tangata",
+                    "score_kaitiakitanga",
+                    "score_mahitahitanga",
+                    "score_mana_whakahaere",
+                    "score_manaakitanga",
+                ),
+                name="assessment_summary",
+            ),
         ),
         migrations.AddField(
-            model_name='recordrenderfailure',
-            name='assessment',
-            field=models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='record_render_failure', to='assessments.assessment'),
+            model_name="recordrenderfailure",
+            name="assessment",
+            field=models.OneToOneField(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="record_render_failure",
+                to="assessments.assessment",
+            ),
         ),
     ]
