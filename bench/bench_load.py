@@ -353,7 +353,7 @@ def pages(shown_id: int) -> list[tuple[str, str, float]]:
         ("list", "/assessments/", 0.15),
         ("list, page 200", "/assessments/?page=200", 0.15),
         ("list, search", "/assessments/?q=programme+12", 0.15),
-        ("list, status and owner", "/assessments/?status=approved&sort=title", 0.15),
+        ("list, status, by title", "/assessments/?status=approved&sort=title", 0.15),
         ("list, sorted by score", "/assessments/?sort=-score&page=3", 0.15),
         ("my work", "/my-work/", 0.15),
         ("my work, page 40", "/my-work/?drafts_page=40", 0.15),
