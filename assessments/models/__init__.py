@@ -9,6 +9,7 @@ from assessments.models.assessment import (
 )
 from assessments.models.guards import ImmutableRecord
 from assessments.models.people import Organisation, User
+from assessments.models.rendering import RecordRenderFailure
 from assessments.models.workflow import (
     AuditAction,
     AuditEvent,
@@ -26,6 +27,7 @@ __all__ = [
     "AuditAction",
     "AuditEvent",
     "Comment",
+    "RecordRenderFailure",
     "ImmutableRecord",
     "ReviewReminder",
     "SignOff",
