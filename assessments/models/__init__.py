@@ -3,18 +3,13 @@ from assessments.models.assessment import (
     FROZEN_STATUSES,
     Assessment,
     Consultation,
-    DataForm,
     DataItem,
-    DataSource,
-    Depth,
-    InitiativeKind,
-    Party,
     Readiness,
     Status,
-    WhenTold,
 )
 from assessments.models.guards import ImmutableRecord
 from assessments.models.people import Organisation, User
+from assessments.models.rendering import RecordRenderFailure
 from assessments.models.workflow import (
     COMMENT_MAX_LENGTH,
     AuditAction,
@@ -36,6 +31,7 @@ __all__ = [
     "AuditAction",
     "AuditEvent",
     "Comment",
+    "RecordRenderFailure",
     "ImmutableRecord",
     "ReviewReminder",
     "SignOff",
@@ -44,15 +40,9 @@ __all__ = [
     "StoredRecord",
     "Assessment",
     "Consultation",
-    "DataForm",
     "DataItem",
-    "DataSource",
-    "Depth",
-    "InitiativeKind",
     "Organisation",
-    "Party",
     "Readiness",
     "Status",
     "User",
-    "WhenTold",
 ]

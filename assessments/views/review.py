@@ -16,12 +16,12 @@ from assessments.diff import diff_documents
 from assessments.http import AuthenticatedHttpRequest
 from assessments.models import COMMENT_MAX_LENGTH, Comment, Snapshot, Status
 from assessments.models.fields import refuse_bidi_controls
+from assessments.questionnaire import SECTION_BY_ANCHOR
 from assessments.reviewing import (
     assessment_set_review_date,
     comment_add,
     comment_mark_addressed,
 )
-from assessments.sections import SECTIONS
 from assessments.views.assessments import render_detail
 from assessments.workflow import (
     TARGET_BY_ACTION,
@@ -31,7 +31,7 @@ from assessments.workflow import (
     assessment_transition,
 )
 
-SECTION_IDS = frozenset(section.id for section in SECTIONS)
+SECTION_IDS = frozenset(SECTION_BY_ANCHOR)
 RULE_ID = re.compile(r"[A-Z]{2}-[0-9]{2}")
 
 

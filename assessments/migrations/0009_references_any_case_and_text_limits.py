@@ -10,7 +10,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("assessments", "0006_when_told_not_assumed"),
+        ("assessments", "0008_questionnaire_labels_and_hints"),
     ]
 
     operations = [
