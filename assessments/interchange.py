@@ -12,7 +12,9 @@ from typing import Any
 
 from django.db import IntegrityError, models, transaction
 
+import principles
 from assessments.canonical import canonical_json
+from assessments.interchange_reading import load_documents, read_documents
 from assessments.interchange_validation import (
     NOT_STORED_YET,
     SCHEMA,
@@ -23,14 +25,12 @@ from assessments.interchange_validation import (
     Problem,
     documents_from_data,
     json_path,
-    load_documents,
     located_documents,
-    read_documents,
     validate,
 )
 from assessments.models import Assessment, Consultation, DataItem, Organisation, User
 from assessments.models.fields import nfc
-from assessments.references import assessment_save_new
+from assessments.references import assessment_save_new, references_next, references_taken
 
 __all__ = [
     "SCHEMA",
@@ -152,20 +152,35 @@ def _assessment_fields(doc: Mapping[str, Any]) -> dict[str, Any]:
     return values
 
 
-def _create(doc: Mapping[str, Any], owner: User, organisation: Organisation) -> Assessment:
+def _create(
+    doc: Mapping[str, Any], owner: User, organisation: Organisation, reference: str = ""
+) -> Assessment:
+    # In NFC now, as the fields would store it, so that the score below is of what is stored.
+    doc = nfc(dict(doc))
     assessment = Assessment(organisation=organisation, owner=owner, **_assessment_fields(doc))
-    assessment_save_new(assessment=assessment)
-    assessment.editors.add(owner)
-    for key, model in ROW_MODELS.items():
-        properties = PROPERTIES[key]["items"]["properties"]
-        model._default_manager.bulk_create(
+    assessment.reference = assessment.reference or reference
+    rows = {
+        key: [
             model(
                 assessment=assessment,
                 position=position,
-                **{k: _from_json(v, properties[k]) for k, v in item.items()},
+                **{
+                    k: _from_json(v, PROPERTIES[key]["items"]["properties"][k])
+                    for k, v in item.items()
+                },
             )
             for position, item in enumerate(doc.get(key, []))
-        )
+        ]
+        for key, model in ROW_MODELS.items()
+    }
+    # Scored from the instances about to be saved (model defaults filled in), and stored with
+    # the insert, rather than read back and written again. (scoring imports this module.)
+    from assessments.scoring import store_result
+
+    store_result(assessment, principles.score(assessment_to_dict(assessment, rows=rows)))
+    assessment_save_new(assessment=assessment)
+    for key, model in ROW_MODELS.items():
+        model._default_manager.bulk_create(rows[key])
     return assessment
 
 
@@ -192,11 +207,11 @@ def _import_problems(documents: list[Document], organisation: Organisation) -> l
         for index, doc in enumerate(documents)
         if isinstance(doc.data.get(REFERENCE), str) and doc.data[REFERENCE]
     }
-    taken = set(
-        Assessment.objects.filter(
-            organisation=organisation, reference__in=set(given.values())
-        ).values_list("reference", flat=True)
-    )
+    # Compared in lower case, as the database's unique index compares them.
+    taken = {
+        reference.lower()
+        for reference in references_taken(organisation=organisation, references=set(given.values()))
+    }
     first: dict[str, Document] = {}
     for index, document in enumerate(documents):
         problems += [
@@ -211,20 +226,23 @@ def _import_problems(documents: list[Document], organisation: Organisation) -> l
         ]
         path = json_path([REFERENCE], document.root)
         reference = given.get(index)
-        if reference in taken:
+        key = reference.lower() if reference is not None else None
+        if key in taken:
             message = (
                 f'reference "{reference}" is already used in {organisation.name}; change it, or '
-                "leave it out to have the next free reference assigned"
+                "leave it out to have the next free reference assigned (references are compared "
+                "whatever their case)"
             )
             problems.append(Problem(path, message, document.file))
-        elif reference is not None and reference in first:
+        elif key is not None and key in first:
             message = (
-                f'reference "{reference}" is also given at {_place(first[reference])}; give '
-                "each assessment its own reference, or leave it out to have one assigned"
+                f'reference "{reference}" is also given at {_place(first[key])}; give each '
+                "assessment its own reference, or leave it out to have one assigned (references "
+                "are compared whatever their case)"
             )
             problems.append(Problem(path, message, document.file))
-        elif reference is not None:
-            first[reference] = document
+        elif key is not None:
+            first[key] = document
         named = document.data.get(ORGANISATION)
         if isinstance(named, str) and nfc(named) != nfc(organisation.name):
             message = (
@@ -258,19 +276,36 @@ def assessments_import(
     problems += _import_problems(located, organisation)
     if problems:
         raise InvalidDocument(problems)
-    created: dict[int, Assessment] = {}
     with transaction.atomic():
-        # Given references first, so that an assigned DPUP-YEAR-NNNN cannot take one of them.
-        order = sorted(range(len(located)), key=lambda i: not located[i].data.get(REFERENCE))
-        for index in order:
-            created[index] = _create_unless_taken(located[index], owner, organisation)
-    return [created[index] for index in range(len(located))]
+        given = [doc.data[REFERENCE] for doc in located if doc.data.get(REFERENCE)]
+        # All the references to assign, in one go, skipping those given in this import.
+        assigned = iter(
+            references_next(organisation=organisation, count=len(located) - len(given), avoid=given)
+            if len(given) < len(located)
+            else []
+        )
+        created = [
+            _create_unless_taken(
+                document,
+                owner,
+                organisation,
+                "" if document.data.get(REFERENCE) else next(assigned),
+            )
+            for document in located
+        ]
+        through = Assessment.editors.through
+        through.objects.bulk_create(
+            through(assessment_id=assessment.pk, user_id=owner.pk) for assessment in created
+        )
+    return created
 
 
-def _create_unless_taken(document: Document, owner: User, organisation: Organisation) -> Assessment:
+def _create_unless_taken(
+    document: Document, owner: User, organisation: Organisation, reference: str
+) -> Assessment:
     try:
         with transaction.atomic():
-            return _create(document.data, owner, organisation)
+            return _create(document.data, owner, organisation, reference)
     except IntegrityError:
         # Someone else took a given reference after it was checked: say so, as the check would.
         problems = _import_problems([document], organisation)

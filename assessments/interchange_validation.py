@@ -7,18 +7,18 @@ someone fixing a file by hand can fix all of it in one pass.
 import difflib
 import json
 import re
-from collections import Counter
-from collections.abc import Iterator, Sequence
+import unicodedata
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
-from pathlib import Path
-from typing import IO, Any
+from datetime import date
+from typing import Any
 
+import fastjsonschema
 from jsonschema import Draft202012Validator, ValidationError
 
-from assessments.models.fields import nfc
+from assessments.models.fields import BIDI_CONTROLS, bidi_problem, nfc
+from assessments.schema_source import REFERENCE_RULE, SCHEMA, whole_text_pattern
 
-SCHEMA_PATH = Path(__file__).resolve().parent / "schema" / "assessment.schema.json"
-SCHEMA: dict[str, Any] = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
 SCHEMA_ID = "dpup-assessment/1"
 # In the schema, but not stored yet: an import carrying them is refused rather than have them
 # silently dropped, and exports leave them out.
@@ -30,13 +30,91 @@ STORED_PROPERTIES: dict[str, Any] = {
     key: prop for key, prop in SCHEMA["properties"].items() if key not in NOT_STORED_YET
 }
 
-# Without a format checker jsonschema treats "format": "date" as a comment.
-_VALIDATOR = Draft202012Validator(SCHEMA, format_checker=Draft202012Validator.FORMAT_CHECKER)
-
 WRAPPER_KEY = "assessments"
+# A file holds at most this many assessments; more is refused before any is checked.
+MAX_DOCUMENTS = 1000
+# Problems shown at most; the rest are counted.
+MAX_PROBLEMS_SHOWN = 100
+
+
+def _whole_text_patterns(node: Any) -> Any:
+    """Return the schema with each pattern anchored at the very end of the text."""
+    if isinstance(node, dict):
+        return {
+            key: whole_text_pattern(value)
+            if key == "pattern" and isinstance(value, str)
+            else _whole_text_patterns(value)
+            for key, value in node.items()
+        }
+    if isinstance(node, list):
+        return [_whole_text_patterns(item) for item in node]
+    return node
+
+
+def _depth(node: dict[str, Any]) -> int:
+    """How many objects and lists deep a document valid against `node` can go."""
+    inner = [
+        *node.get("properties", {}).values(),
+        *[
+            node[key]
+            for key in ("items", "additionalProperties")
+            if isinstance(node.get(key), dict)
+        ],
+    ]
+    containers = node.get("type") in ("object", "array") or "properties" in node
+    return int(containers) + max((_depth(child) for child in inner), default=0)
+
+
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
+
+
+def _is_date(value: object) -> bool:
+    """As jsonschema's format checker: a real date as YYYY-MM-DD (2025-02-30 is not one)."""
+    if not isinstance(value, str):
+        return True
+    if not _DATE.fullmatch(value):
+        return False
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
+_SCHEMA_TO_CHECK = _whole_text_patterns(SCHEMA)
+# Without a format checker jsonschema treats "format": "date" as a comment.
+_VALIDATOR = Draft202012Validator(
+    _SCHEMA_TO_CHECK, format_checker=Draft202012Validator.FORMAT_CHECKER
+)
+# Compiled once: a valid document is checked in microseconds; jsonschema is used only to name
+# every problem of one that is not. fastjsonschema speaks draft 7, which has every keyword the
+# schema uses.
+_FAST_SCHEMA = {key: value for key, value in _SCHEMA_TO_CHECK.items() if key != "$schema"}
+_fast_check: Callable[[object], object] = fastjsonschema.compile(
+    _FAST_SCHEMA, formats={"date": _is_date}, use_default=False
+)
+# The wrapper {"assessments": [...]} adds an object and a list.
+MAX_DEPTH = _depth(SCHEMA) + 2
+
 _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 # The database refuses NUL (PostgreSQL) and lone surrogates (UTF-8), though JSON allows both.
 _UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+# What a fast check of JSON text looks for: raw characters refused in text. (JSON writes NUL
+# as the escape \u0000, looked for apart.)
+_REFUSED_IN_TEXT = re.compile("[\x00\ud800-\udfff" + BIDI_CONTROLS.pattern.removeprefix("["))
+_ESCAPED_NUL = "\\u0000"
+
+
+def text_is_clean(text: str) -> bool:
+    """True when JSON text holds no escapes and nothing refused, and is in NFC: then every
+    string parsed from it is fine as it stands, and only the schema is left to check."""
+    return (
+        "\\u" not in text
+        and _REFUSED_IN_TEXT.search(text) is None
+        and unicodedata.is_normalized("NFC", text)
+    )
+
+
 _TYPE_NAMES = {
     "string": "a string (text in double quotes)",
     "boolean": "true or false",
@@ -50,10 +128,13 @@ _TYPE_NAMES = {
 Part = str | int
 # Regular expressions of the schema, said in words.
 _PATTERN_WORDS = {
-    SCHEMA["properties"]["reference"]["pattern"]: "a reference is 1 to 64 characters, only ASCII "
-    "letters, digits and . _ / -, starting with a letter or digit (no spaces); for example "
-    "DPUP-2026-0001",
+    _SCHEMA_TO_CHECK["properties"]["reference"]["pattern"]: REFERENCE_RULE,
 }
+
+
+def printable(text: str) -> str:
+    """Return `text` with characters that cannot be shown or sent as UTF-8 written as escapes."""
+    return _UNSTORABLE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
 
 
 @dataclass(frozen=True)
@@ -63,6 +144,11 @@ class Problem:
     path: str
     message: str
     file: str = ""
+
+    def __post_init__(self) -> None:
+        # A lone surrogate in a key or value must not make the page that names it fail.
+        for name in ("path", "message", "file"):
+            object.__setattr__(self, name, printable(getattr(self, name)))
 
     def __str__(self) -> str:
         where = f"{self.file}: {self.path}" if self.file else self.path
@@ -74,7 +160,22 @@ class InvalidDocument(Exception):
 
     def __init__(self, problems: Sequence[Problem]) -> None:
         self.problems = list(problems)
-        super().__init__("\n".join(str(problem) for problem in self.problems))
+        super().__init__("\n".join(str(problem) for problem in self.shown))
+
+    @property
+    def shown(self) -> list[Problem]:
+        """The first problems, as many as are worth reading in one go."""
+        return self.problems[:MAX_PROBLEMS_SHOWN]
+
+    @property
+    def more(self) -> int:
+        """How many problems there are beyond those shown."""
+        return max(0, len(self.problems) - MAX_PROBLEMS_SHOWN)
+
+    def lines(self) -> list[str]:
+        """The problems shown, one a line, and a count of the rest (for a terminal)."""
+        rest = [f"... and {self.more} more problem(s) not listed."] if self.more else []
+        return [str(problem) for problem in self.shown] + rest
 
 
 @dataclass(frozen=True)
@@ -99,8 +200,8 @@ def json_path(parts: Sequence[Part], root: str = "$") -> str:
     return path
 
 
-def _show(value: object, limit: int = 60) -> str:
-    text = json.dumps(value, ensure_ascii=False)
+def show(value: object, limit: int = 60) -> str:
+    text = printable(json.dumps(value, ensure_ascii=False))
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
@@ -108,11 +209,11 @@ def _describe(value: object) -> str:
     if value is None:
         return "null"
     if isinstance(value, bool):
-        return _show(value)
+        return show(value)
     if isinstance(value, int | float):
-        return f"the number {_show(value)}"
+        return f"the number {show(value)}"
     if isinstance(value, str):
-        return f"the string {_show(value)}"
+        return f"the string {show(value)}"
     if isinstance(value, list):
         return "a list"
     return "an object"
@@ -150,7 +251,7 @@ def _schema_messages(error: ValidationError) -> Iterator[tuple[list[Part], str]]
         # jsonschema reports a bad key at its parent object; name the key itself.
         yield (
             [*parts, str(value)],
-            f"{_show(value)} is not a rule id; rule ids are two capital letters, a hyphen and "
+            f"{show(value)} is not a rule id; rule ids are two capital letters, a hyphen and "
             'two digits, such as "HT-04"',
         )
     elif kind == "additionalProperties":
@@ -162,7 +263,7 @@ def _schema_messages(error: ValidationError) -> Iterator[tuple[list[Part], str]]
             guess = f' (did you mean "{hint[0]}"?)' if hint else ""
             yield (
                 [*parts, key],
-                f'unknown field "{key}"; check its spelling{guess}. Allowed here: '
+                f"unknown field {show(key)}; check its spelling{guess}. Allowed here: "
                 + ", ".join(allowed),
             )
     elif kind == "required":
@@ -170,18 +271,18 @@ def _schema_messages(error: ValidationError) -> Iterator[tuple[list[Part], str]]
             if key in value:
                 continue
             const = schema.get("properties", {}).get(key, {}).get("const")
-            with_value = f" with the value {_show(const)}" if const is not None else ""
+            with_value = f" with the value {show(const)}" if const is not None else ""
             yield [*parts, key], f'missing required field "{key}"; add it{with_value}'
     elif kind == "type":
         yield parts, _type_message(expected, value)
     elif kind == "enum":
         yield (
             parts,
-            f"{_show(value)} is not one of the allowed values; use one of: "
+            f"{show(value)} is not one of the allowed values; use one of: "
             + ", ".join(str(option) for option in expected),
         )
     elif kind == "const":
-        yield parts, f"must be {_show(expected)}, got {_show(value)}"
+        yield parts, f"must be {show(expected)}, got {show(value)}"
     elif kind == "maxLength":
         yield parts, f"too long: {len(value)} characters, the limit is {expected}; shorten it"
     elif kind == "minLength":
@@ -189,28 +290,34 @@ def _schema_messages(error: ValidationError) -> Iterator[tuple[list[Part], str]]
     elif kind == "maxItems":
         yield parts, f"too many entries: {len(value)}, the limit is {expected}; remove some"
     elif kind == "uniqueItems":
-        yield parts, f"{_show(_first_repeated(value))} is listed more than once; give it once"
+        yield parts, f"{show(_first_repeated(value))} is listed more than once; give it once"
     elif kind == "format" and expected == "date":
-        yield parts, f"{_show(value)} is not a date; write it as YYYY-MM-DD, such as 2025-03-31"
+        yield parts, f"{show(value)} is not a date; write it as YYYY-MM-DD, such as 2025-03-31"
     elif kind == "pattern":
-        yield parts, f"{_show(value)} is not allowed here: {_PATTERN_WORDS.get(expected, expected)}"
+        yield parts, f"{show(value)} is not allowed here: {_PATTERN_WORDS.get(expected, expected)}"
     else:
         yield parts, error.message
 
 
+def _text_problem(text: str) -> str | None:
+    if match := _UNSTORABLE.search(text):
+        code = f"\\u{ord(match.group()):04x}"
+        return f"contains the character {code}, which cannot be stored; remove it"
+    return bidi_problem(text)
+
+
 def _unstorable(value: object, parts: list[Part]) -> Iterator[tuple[list[Part], str]]:
-    """Find text the database cannot hold, in keys and values at any depth."""
+    """Find text the product will not hold, in keys and values at any depth."""
     if isinstance(value, str):
-        if match := _UNSTORABLE.search(value):
-            code = f"\\u{ord(match.group()):04x}"
-            yield parts, f"contains the character {code}, which cannot be stored; remove it"
+        if problem := _text_problem(value):
+            yield parts, problem
     elif isinstance(value, list):
         for index, item in enumerate(value):
             yield from _unstorable(item, [*parts, index])
     elif isinstance(value, dict):
         for key, item in value.items():
-            if isinstance(key, str) and _UNSTORABLE.search(key):
-                yield [*parts, key], "this key contains a character that cannot be stored"
+            if isinstance(key, str) and (problem := _text_problem(key)):
+                yield [*parts, key], f"this key {problem}"
             yield from _unstorable(item, [*parts, key])
 
 
@@ -237,8 +344,38 @@ def _found(doc: object) -> list[tuple[list[Part], str]]:
     return found + list(_unstorable(doc, []))
 
 
-def validate(doc: object, *, root: str = "$") -> list[Problem]:
-    """Return every problem with one assessment object, in document order; [] when valid."""
+def _passes(doc: object) -> bool:
+    try:
+        _fast_check(doc)
+    except fastjsonschema.JsonSchemaException:
+        return False
+    return True
+
+
+def _quickly_valid(doc: object, clean_text: bool) -> bool:
+    """True when `doc` is certainly valid, found without naming anything; False when unsure.
+
+    One C-speed pass over the document as JSON text (unless the file's text was found clean)
+    finds refused characters and text not in NFC (every string is NFC exactly when the whole
+    text is: the quotes between them are starters).
+    """
+    if not _passes(doc):
+        return False
+    if clean_text:
+        return True
+    text = json.dumps(doc, ensure_ascii=False)
+    if _ESCAPED_NUL in text or _REFUSED_IN_TEXT.search(text):
+        return False
+    return unicodedata.is_normalized("NFC", text) or _passes(nfc(doc))
+
+
+def validate(doc: object, *, root: str = "$", clean_text: bool = False) -> list[Problem]:
+    """Return every problem with one assessment object, in document order; [] when valid.
+
+    `clean_text` says the document was parsed from text that text_is_clean() passed.
+    """
+    if _quickly_valid(doc, clean_text):
+        return []
     found = _found(doc)
     normal = nfc(doc)
     if normal != doc:
@@ -255,7 +392,9 @@ def validate(doc: object, *, root: str = "$") -> list[Problem]:
     return [Problem(json_path(parts, root), message) for parts, message in ordered]
 
 
-def _locate(data: object, file: str) -> tuple[list[Document], list[Problem]]:
+def locate(
+    data: object, file: str, *, clean_text: bool = False
+) -> tuple[list[Document], list[Problem]]:
     problems: list[Problem] = []
     documents: list[Document] = []
     if isinstance(data, dict) and WRAPPER_KEY in data:
@@ -269,7 +408,15 @@ def _locate(data: object, file: str) -> tuple[list[Document], list[Problem]]:
             if key != WRAPPER_KEY
         ]
         items = data[WRAPPER_KEY]
-        if isinstance(items, list):
+        if isinstance(items, list) and len(items) > MAX_DOCUMENTS:
+            problems.append(
+                Problem(
+                    json_path([WRAPPER_KEY]),
+                    f"holds {len(items):,} assessments; a file holds at most {MAX_DOCUMENTS:,}, "
+                    "so split it into several files",
+                )
+            )
+        elif isinstance(items, list):
             documents = [
                 Document(item, json_path([WRAPPER_KEY, index]), file)
                 for index, item in enumerate(items)
@@ -287,7 +434,7 @@ def _locate(data: object, file: str) -> tuple[list[Document], list[Problem]]:
             )
         )
     for document in documents:
-        problems += validate(document.data, root=document.root)
+        problems += validate(document.data, root=document.root, clean_text=clean_text)
     return documents, [replace(problem, file=file) for problem in problems]
 
 
@@ -296,7 +443,7 @@ def located_documents(data: object, *, file: str = "") -> list[Document]:
 
     Raise InvalidDocument with every problem of every assessment in it.
     """
-    documents, problems = _locate(data, file)
+    documents, problems = locate(data, file)
     if problems:
         raise InvalidDocument(problems)
     return documents
@@ -305,73 +452,3 @@ def located_documents(data: object, *, file: str = "") -> list[Document]:
 def documents_from_data(data: object) -> list[dict[str, Any]]:
     """Return the assessment objects in parsed JSON, or raise InvalidDocument."""
     return [document.data for document in located_documents(data)]
-
-
-class _Object(dict[str, Any]):
-    """A parsed JSON object that remembers keys given more than once."""
-
-    repeated: list[str]
-
-
-def _pairs_to_object(pairs: list[tuple[str, Any]]) -> _Object:
-    obj = _Object(pairs)
-    counts = Counter(key for key, _ in pairs)
-    obj.repeated = [key for key in obj if counts[key] > 1]
-    return obj
-
-
-def _plain(value: Any, parts: list[Part], problems: list[Problem]) -> Any:
-    """Return `value` with plain dicts, reporting keys that were given twice."""
-    if isinstance(value, list):
-        return [_plain(item, [*parts, index], problems) for index, item in enumerate(value)]
-    if isinstance(value, _Object):
-        problems += [
-            Problem(
-                json_path([*parts, key]),
-                f'"{key}" is given more than once in this object; keep only one '
-                "(JSON readers silently keep the last)",
-            )
-            for key in value.repeated
-        ]
-        return {key: _plain(item, [*parts, key], problems) for key, item in value.items()}
-    return value
-
-
-def read_documents(raw: bytes | str, *, file: str = "") -> list[Document]:
-    """Parse a file's contents (UTF-8 when bytes) and return its assessments.
-
-    Raise InvalidDocument naming every problem: bad encoding or JSON syntax (at $, with line and
-    column), keys given twice, and everything the schema refuses.
-    """
-    text = raw
-    if isinstance(raw, bytes):
-        try:
-            # A byte-order mark is harmless; some Windows editors add one.
-            text = raw.decode("utf-8-sig")
-        except UnicodeDecodeError as error:
-            line = raw[: error.start].count(b"\n") + 1
-            message = (
-                f"the file is not UTF-8 text: byte 0x{raw[error.start]:02x} on line {line} "
-                "cannot be read; save the file as UTF-8"
-            )
-            raise InvalidDocument([Problem("$", message, file)]) from error
-    try:
-        parsed = json.loads(text, object_pairs_hook=_pairs_to_object)
-    except json.JSONDecodeError as error:
-        message = (
-            f"not valid JSON: {error.msg} at line {error.lineno}, column {error.colno}; "
-            "fix the syntax there (a missing comma or quote is the usual cause)"
-        )
-        raise InvalidDocument([Problem("$", message, file)]) from error
-    repeated: list[Problem] = []
-    documents, problems = _locate(_plain(parsed, [], repeated), file)
-    problems = [replace(problem, file=file) for problem in repeated] + problems
-    if problems:
-        raise InvalidDocument(problems)
-    return documents
-
-
-def load_documents(source: IO[bytes] | IO[str] | bytes | str) -> list[dict[str, Any]]:
-    """Read a file (or its contents) and return its assessment objects, or raise InvalidDocument."""
-    raw = source if isinstance(source, bytes | str) else source.read()
-    return [document.data for document in read_documents(raw)]

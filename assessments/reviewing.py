@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from assessments import notifications
 from assessments.models import (
+    COMMENT_MAX_LENGTH,
     Assessment,
     AuditAction,
     AuditEvent,
@@ -17,6 +18,7 @@ from assessments.models import (
     Status,
     User,
 )
+from assessments.models.fields import free_text_problem
 from assessments.roles import Role
 from assessments.workflow import TransitionRefused
 
@@ -60,6 +62,8 @@ def comment_add(
     if not _may_comment(author, assessment):
         raise TransitionRefused("Only analysts and privacy officers of the organisation comment.")
     body = body.strip()
+    if problem := free_text_problem("The comment", body, COMMENT_MAX_LENGTH):
+        raise TransitionRefused(problem)
     if not body:
         raise TransitionRefused("Write the comment in the box before adding it.")
     comment = Comment.objects.create(

@@ -71,11 +71,12 @@ def assessment_save_draft(
 def assessments_import(
     *, documents: Sequence[Mapping[str, Any] | interchange.Document], owner: User
 ) -> list[Assessment]:
-    """Import interchange documents for `owner`, all or none, and score each one."""
+    """Import interchange documents for `owner`, all or none, each scored as it is stored."""
     imported = interchange.assessments_import(documents=documents, owner=owner)
-    for assessment in imported:
-        assessment_rescore(assessment=assessment)
-        AuditEvent.objects.create(
+    AuditEvent.objects.bulk_create(
+        AuditEvent(
             assessment=assessment, actor=owner, action=AuditAction.IMPORTED, to_status=Status.DRAFT
         )
+        for assessment in imported
+    )
     return imported

@@ -18,6 +18,7 @@ from assessments import notifications
 from assessments.canonical import sha256_of
 from assessments.interchange import assessment_to_dict, snapshot_queryset
 from assessments.models import (
+    COMMENT_MAX_LENGTH,
     Assessment,
     AuditAction,
     AuditEvent,
@@ -29,6 +30,7 @@ from assessments.models import (
     Status,
     User,
 )
+from assessments.models.fields import free_text_problem
 from assessments.roles import Role
 from assessments.scoring import STORED_FIELDS, store_result
 from assessments.tasks import render_approved_record
@@ -169,6 +171,8 @@ def assessment_transition(
     if refusal := _refusal(transition, locked, actor):
         raise TransitionRefused(refusal)
     comment = comment.strip()
+    if problem := free_text_problem(transition.comment_label, comment, COMMENT_MAX_LENGTH):
+        raise TransitionRefused(problem)
     if transition.comment_required and not comment:
         raise TransitionRefused(
             f"{transition.comment_label} is needed to {transition.label.lower()}: "

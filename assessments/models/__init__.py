@@ -3,22 +3,19 @@ from assessments.models.assessment import (
     FROZEN_STATUSES,
     Assessment,
     Consultation,
-    DataForm,
     DataItem,
-    DataSource,
-    Depth,
-    InitiativeKind,
-    Party,
     Readiness,
     Status,
-    WhenTold,
 )
 from assessments.models.guards import ImmutableRecord
 from assessments.models.people import Organisation, User
+from assessments.models.rendering import RecordRenderFailure
 from assessments.models.workflow import (
+    COMMENT_MAX_LENGTH,
     AuditAction,
     AuditEvent,
     Comment,
+    ReferenceCounter,
     ReviewReminder,
     SignOff,
     Snapshot,
@@ -27,11 +24,14 @@ from assessments.models.workflow import (
 )
 
 __all__ = [
+    "COMMENT_MAX_LENGTH",
+    "ReferenceCounter",
     "EDITABLE_STATUSES",
     "FROZEN_STATUSES",
     "AuditAction",
     "AuditEvent",
     "Comment",
+    "RecordRenderFailure",
     "ImmutableRecord",
     "ReviewReminder",
     "SignOff",
@@ -40,15 +40,9 @@ __all__ = [
     "StoredRecord",
     "Assessment",
     "Consultation",
-    "DataForm",
     "DataItem",
-    "DataSource",
-    "Depth",
-    "InitiativeKind",
     "Organisation",
-    "Party",
     "Readiness",
     "Status",
     "User",
-    "WhenTold",
 ]

@@ -1,6 +1,7 @@
 """The evidence around an assessment: audit trail, snapshots, sign-offs, comments, reminders."""
 
 from django.conf import settings
+from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.utils import timezone
 
@@ -8,6 +9,10 @@ from assessments.canonical import sha256_of
 from assessments.models.assessment import Assessment
 from assessments.models.fields import NFCTextField
 from assessments.models.guards import AppendOnlyManager, AppendOnlyModel
+from assessments.models.people import Organisation
+
+# Transition comments, sign-off statements and review comments alike.
+COMMENT_MAX_LENGTH = 5000
 
 
 class AuditAction(models.TextChoices):
@@ -44,7 +49,9 @@ class AuditEvent(AppendOnlyModel):
     action = models.CharField(max_length=24, choices=AuditAction.choices)
     from_status = models.CharField(max_length=20, blank=True)
     to_status = models.CharField(max_length=20, blank=True)
-    comment = NFCTextField(blank=True)
+    # The limit is a validator, not max_length, so that the column is not altered (SQLite
+    # would rebuild this append-only table); the field runs it on every save.
+    comment = NFCTextField(blank=True, validators=[MaxLengthValidator(COMMENT_MAX_LENGTH)])
     data = models.JSONField(default=dict, blank=True)
 
     class Meta:
@@ -97,7 +104,7 @@ class SignOff(AppendOnlyModel):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="sign_offs"
     )
     signed_at = models.DateTimeField(default=timezone.now)
-    statement = NFCTextField(max_length=5000)
+    statement = NFCTextField(max_length=COMMENT_MAX_LENGTH)
 
     def __str__(self) -> str:
         return f"Signed off by {self.approver} on {timezone.localtime(self.signed_at):%Y-%m-%d}"
@@ -109,7 +116,7 @@ class Comment(models.Model):
     assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="comments")
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(default=timezone.now)
-    body = NFCTextField(max_length=5000)
+    body = NFCTextField(max_length=COMMENT_MAX_LENGTH)
     section = models.CharField(max_length=32, blank=True, help_text="A section id, or blank.")
     rule = models.CharField(max_length=8, blank=True, help_text="A rule id, or blank.")
     addressed_at = models.DateTimeField(null=True, blank=True)
@@ -162,3 +169,24 @@ class StoredRecord(AppendOnlyModel):
 
     def __str__(self) -> str:
         return f"Record of {self.assessment_id} ({self.sha256[:12]})"
+
+
+class ReferenceCounter(models.Model):
+    """The last number given as DPUP-YEAR-NNNN in an organisation, so that the next is O(1).
+
+    Taken under a row lock: two people creating at once wait for each other, not a scan.
+    """
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
+    year = models.PositiveSmallIntegerField()
+    last_number = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "year"], name="one_reference_counter_per_year"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organisation} {self.year}: {self.last_number}"

@@ -1,30 +1,30 @@
 """Reading assessments: the organisation's list and one assessment's detail."""
 
-from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 
 from assessments.access import can_create_assessment, can_edit_assessment, get_assessment_for_user
+from assessments.answers import document_answers
 from assessments.findings import score_view
 from assessments.http import AuthenticatedHttpRequest
 from assessments.interchange import assessment_to_dict
 from assessments.models import Assessment, AuditEvent, SignOff, Status
 from assessments.notice import purpose_statement
-from assessments.presenters import data_item_answers, section_answers
 from assessments.reviewing import COMMENTER_ROLES, comments_by_target
 from assessments.roles import Role
 from assessments.scoring import assessment_result
-from assessments.sections import SECTIONS
 from assessments.selectors import (
+    DEFAULT_SORT,
+    SORTS,
     assessment_comments,
     assessment_list,
     assessment_with_rows,
     organisation_people,
+    page_of,
+    record_state,
 )
 from assessments.workflow import transitions_for
-
-PAGE_SIZE = 25
 
 
 def _int_or_none(value: str | None) -> int | None:
@@ -39,8 +39,12 @@ def assessment_index(request: AuthenticatedHttpRequest) -> HttpResponse:
     status = status if status in Status.values else ""
     owner_id = _int_or_none(request.GET.get("owner"))
     search = request.GET.get("q", "")[:200]
-    queryset = assessment_list(user=request.user, status=status, owner_id=owner_id, search=search)
-    page = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
+    sort = request.GET.get("sort", "")
+    sort = sort if sort in SORTS else DEFAULT_SORT
+    queryset = assessment_list(
+        user=request.user, status=status, owner_id=owner_id, search=search, sort=sort
+    )
+    page = page_of(queryset, request.GET.get("page"))
     return render(
         request,
         "assessments/list.html",
@@ -51,6 +55,8 @@ def assessment_index(request: AuthenticatedHttpRequest) -> HttpResponse:
             "status": status,
             "owner_id": owner_id,
             "search": search,
+            "sorts": [(value, label) for value, (label, _) in SORTS.items()],
+            "sort": sort,
             "can_create": can_create_assessment(request.user),
         },
     )
@@ -90,20 +96,21 @@ def render_detail(
     can_edit = can_edit_assessment(user, assessment)
     comments = assessment_comments(assessment)
     audit_events = list(AuditEvent.objects.filter(assessment=assessment).select_related("actor"))
+    document = assessment_to_dict(assessment)
     return render(
         request,
         "assessments/detail.html",
         {
             "assessment": assessment,
             "scores": score_view(assessment_result(assessment)),
-            "purpose_statement": purpose_statement(assessment_to_dict(assessment)),
+            "purpose_statement": purpose_statement(document),
             # Findings link to the field to fix only for someone who may fix it.
             "field_link_base": reverse("assessment_edit", args=[assessment.pk])
             if can_edit
             else None,
-            "sections": [(section, section_answers(assessment, section)) for section in SECTIONS],
-            "data_items": [(item, data_item_answers(item)) for item in assessment.data_items.all()],
+            "sections": document_answers(document),
             "can_edit": can_edit,
+            "record": record_state(assessment=assessment, user=user),
             "transitions": transitions_for(assessment, user),
             "sign_off": SignOff.objects.filter(assessment=assessment)
             .select_related("approver", "snapshot")

@@ -6,7 +6,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 
 from assessments.access import can_edit_assessment, get_assessment_for_user
-from assessments.http import AuthenticatedHttpRequest
+from assessments.http import AuthenticatedHttpRequest, attach
 from assessments.notice import gaps, service_user_notice
 from assessments.pdf import html_to_pdf
 from assessments.records import record_document
@@ -36,5 +36,5 @@ def assessment_notice_pdf(request: AuthenticatedHttpRequest, pk: int) -> HttpRes
     pdf = html_to_pdf(render_to_string("notices/notice_pdf.html", context))
     response = HttpResponse(pdf, content_type="application/pdf")
     reference = context["assessment"].reference
-    response["Content-Disposition"] = f'attachment; filename="{reference}-notice.pdf"'
+    attach(response, f"{reference}-notice.pdf")
     return response

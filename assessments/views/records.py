@@ -5,7 +5,7 @@ import hashlib
 from django.http import HttpResponse, HttpResponseNotModified
 
 from assessments.access import get_assessment_for_user
-from assessments.http import AuthenticatedHttpRequest
+from assessments.http import AuthenticatedHttpRequest, attach
 from assessments.models import AuditAction, AuditEvent, Status
 from assessments.records import record_document, record_pdf, record_store
 
@@ -33,9 +33,7 @@ def assessment_record(request: AuthenticatedHttpRequest, pk: int) -> HttpRespons
         return HttpResponseNotModified(headers={"ETag": etag})
     suffix = "" if kind == "approved" else "-DRAFT"
     response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = (
-        f'attachment; filename="{assessment.reference}-v{assessment.version}{suffix}.pdf"'
-    )
+    attach(response, f"{assessment.reference}-v{assessment.version}{suffix}.pdf")
     if etag:
         response["ETag"] = etag
         response["Cache-Control"] = "private, max-age=0, must-revalidate"

@@ -1,6 +1,7 @@
 """Review actions on one assessment: move it, comment, revise, reschedule, compare versions."""
 
 import datetime
+import re
 
 from django import forms
 from django.contrib import messages
@@ -13,7 +14,9 @@ from django.views.decorators.http import require_POST
 from assessments.access import get_assessment_for_user
 from assessments.diff import diff_documents
 from assessments.http import AuthenticatedHttpRequest
-from assessments.models import Comment, Snapshot, Status
+from assessments.models import COMMENT_MAX_LENGTH, Comment, Snapshot, Status
+from assessments.models.fields import refuse_bidi_controls
+from assessments.questionnaire import SECTION_BY_ANCHOR
 from assessments.reviewing import (
     assessment_set_review_date,
     comment_add,
@@ -27,6 +30,9 @@ from assessments.workflow import (
     assessment_new_version,
     assessment_transition,
 )
+
+SECTION_IDS = frozenset(SECTION_BY_ANCHOR)
+RULE_ID = re.compile(r"[A-Z]{2}-[0-9]{2}")
 
 
 @require_POST
@@ -68,9 +74,27 @@ def comment_field_id(about: str) -> str:
 
 class CommentForm(forms.Form):
     body = forms.CharField(
-        label="Comment", max_length=5000, widget=forms.Textarea(attrs={"rows": 3})
+        label="Comment",
+        max_length=COMMENT_MAX_LENGTH,
+        validators=[refuse_bidi_controls],
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={
+            "required": "Write the comment in the box before adding it.",
+            "max_length": "The comment is %(show_value)s characters long; the limit is "
+            "%(limit_value)s. Shorten it, then add it again.",
+        },
     )
     about = forms.CharField(required=False, max_length=48, widget=forms.HiddenInput)
+
+    def clean_about(self) -> str:
+        about: str = self.cleaned_data["about"]
+        kind, _, value = about.partition(":")
+        if about and not (
+            (kind == "section" and value in SECTION_IDS)
+            or (kind == "rule" and RULE_ID.fullmatch(value))
+        ):
+            raise forms.ValidationError("That is not a section or a finding of this assessment.")
+        return about
 
     def target(self) -> tuple[str, str]:
         """Return (section, rule) from `about`: "", "section:purpose" or "rule:HT-01"."""
@@ -87,7 +111,9 @@ def comment_create(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         return render_detail(
             request,
             assessment,
-            action_error="Write the comment (at most 5000 characters) before adding it.",
+            action_error=" ".join(
+                str(error) for errors in form.errors.values() for error in errors
+            ),
             typed={"comment": request.POST.get("body", ""), "about": about},
             error_field=comment_field_id(about),
             status=400,

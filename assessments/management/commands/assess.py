@@ -44,8 +44,8 @@ class Command(BaseCommand):
             self.stdout.write("")
 
     def _refuse(self, problems: list[Problem]) -> None:
-        for problem in problems:
-            self.stderr.write(str(problem))
+        for line in InvalidDocument(problems).lines():
+            self.stderr.write(line)
         raise CommandError(
             f"{len(problems)} problem(s) found; nothing was scored.", returncode=REFUSED
         )

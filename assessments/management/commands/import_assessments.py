@@ -53,8 +53,8 @@ class Command(BaseCommand):
         )
 
     def _refuse(self, problems: list[Problem]) -> NoReturn:
-        for problem in problems:
-            self.stderr.write(str(problem))
+        for line in InvalidDocument(problems).lines():
+            self.stderr.write(line)
         raise CommandError(
             f"{len(problems)} problem(s) found; nothing was imported.", returncode=REFUSED
         )
