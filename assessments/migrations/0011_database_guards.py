@@ -10,6 +10,6 @@ def install(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("assessments", "0006_when_told_not_assumed")]
+    dependencies = [("assessments", "0010_audit_beyond_one_assessment")]
 
     operations = [migrations.RunPython(install, migrations.RunPython.noop)]
