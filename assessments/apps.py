@@ -7,4 +7,7 @@ class AssessmentsConfig(AppConfig):
     verbose_name = "DPUP assessments"
 
     def ready(self) -> None:
-        from assessments import checks  # noqa: F401  (registers the deployment checks)
+        from assessments import (
+            checks,  # noqa: F401  (registers the deployment checks)
+            receivers,  # noqa: F401  (audits sign-ins)
+        )

@@ -10,6 +10,7 @@ from django.urls import reverse
 from assessments.models import Status
 from assessments.reviewing import comment_add
 from tests.assessments.workflow_helpers import in_state
+from tests.dpup_site.test_login_required import PUBLIC
 from tests.urlwalk import walk
 
 pytestmark = pytest.mark.django_db
@@ -70,7 +71,6 @@ MATRIX: dict[str, tuple[str, dict[str, int]]] = {
         {"analyst": 400, "analyst2": 400, "officer": 400, "manager": 400, "outsider": GONE},
     ),
 }
-PUBLIC = {"login"}
 
 
 def _app_url_names() -> set[str]:
