@@ -11,7 +11,7 @@ directly, once.
 """
 
 import hashlib
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from axes.helpers import get_client_ip_address
@@ -84,6 +84,29 @@ def sign_in_method(user: User) -> str:
     return SIGN_IN_METHODS.get(backend, backend or "unknown")
 
 
+def audit_download(
+    *,
+    actor: User,
+    action: AuditAction,
+    sha256: str,
+    size: int,
+    assessment: Assessment | None = None,
+    **data: Any,
+) -> AuditEvent:
+    """Record that `actor` was served `size` bytes with this SHA-256.
+
+    A download about no one assessment (the portfolio, the audit trail) belongs to the
+    actor's organisation.
+    """
+    return AuditEvent.objects.create(
+        assessment=assessment,
+        organisation_id=None if assessment else actor.organisation_id,
+        actor=actor,
+        action=action,
+        data={"sha256": sha256, "bytes": size, **data},
+    )
+
+
 def audit_served(
     *,
     actor: User,
@@ -92,27 +115,25 @@ def audit_served(
     assessment: Assessment | None = None,
     **data: Any,
 ) -> AuditEvent:
-    """Record that `body` was served to `actor`, with its SHA-256, once it is ready to send.
-
-    Called after the response is built, so a download that failed on the way is not recorded
-    as served.
-    """
-    return AuditEvent.objects.create(
-        assessment=assessment,
-        organisation_id=None if assessment else actor.organisation_id,
+    """Record that `body` was served to `actor`. Call it once the response is built, so that
+    a download that failed on the way is not recorded as served."""
+    return audit_download(
         actor=actor,
         action=action,
-        data={"sha256": hashlib.sha256(body).hexdigest(), "bytes": len(body), **data},
+        sha256=hashlib.sha256(body).hexdigest(),
+        size=len(body),
+        assessment=assessment,
+        **data,
     )
 
 
 def audited_stream(
-    lines: Iterable[str], *, on_complete: Callable[[str, int], object]
+    lines: Iterable[str], *, actor: User, action: AuditAction, data: dict[str, Any]
 ) -> Iterator[str]:
-    """Yield `lines`, then call `on_complete(sha256, byte_count)` of all that was yielded.
+    """Yield `lines`, then record the download with the SHA-256 of all that was yielded.
 
     A streamed download is recorded only once its last line has been handed over: a stream
-    that fails half-way was not served.
+    that failed half-way was not served. `data` may be filled in while the lines are made.
     """
     digest = hashlib.sha256()
     size = 0
@@ -121,4 +142,4 @@ def audited_stream(
         digest.update(encoded)
         size += len(encoded)
         yield line
-    on_complete(digest.hexdigest(), size)
+    audit_download(actor=actor, action=action, sha256=digest.hexdigest(), size=size, **data)

@@ -19,6 +19,7 @@ from assessments.audit import (
     sign_in_method,
 )
 from assessments.models import User
+from dpup_site.middleware import mark_session_refreshed
 
 
 def _username(credentials: dict[str, Any]) -> str:
@@ -29,6 +30,9 @@ def _username(credentials: dict[str, Any]) -> str:
 @receiver(user_logged_in, dispatch_uid="audit_signed_in")
 def _signed_in(sender: object, request: HttpRequest | None, user: User, **kwargs: Any) -> None:
     audit_sign_in(request, user, sign_in_method(user))
+    if request is not None and hasattr(request, "session"):
+        # A new session starts its working day now, without a second write on the next page.
+        mark_session_refreshed(request)
 
 
 @receiver(user_login_failed, dispatch_uid="audit_sign_in_failed")

@@ -185,9 +185,13 @@ AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 # Failures and lockouts are audit events (assessments/audit.py); axes's own log is enough.
 AXES_VERBOSE = False
 
-# A session ends after a working day without activity; every request starts the day again.
+# A session ends after a working day without activity; activity starts the day again
+# (dpup_site.middleware.SessionRefreshMiddleware, within a quarter of an hour).
 SESSION_COOKIE_AGE = 8 * 60 * 60
-SESSION_SAVE_EVERY_REQUEST = True
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.sessions.middleware.SessionMiddleware") + 1,
+    "dpup_site.middleware.SessionRefreshMiddleware",
+)
 # Password reset e-mails: the link works for a day.
 PASSWORD_RESET_TIMEOUT = 24 * 60 * 60
 

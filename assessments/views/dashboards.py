@@ -11,6 +11,7 @@ from django.http import HttpResponse, QueryDict, StreamingHttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
+from assessments.audit import audited_stream
 from assessments.dashboards import (
     NOT_SCORED,
     PortfolioFilter,
@@ -26,7 +27,7 @@ from assessments.dashboards import (
     reviews_due,
 )
 from assessments.http import AuthenticatedHttpRequest
-from assessments.models import Readiness, Status, User
+from assessments.models import AuditAction, Readiness, Status, User
 from assessments.roles import Role
 from assessments.selectors import organisation_people
 
@@ -163,14 +164,23 @@ def portfolio_csv_view(request: AuthenticatedHttpRequest) -> StreamingHttpRespon
     assessments = portfolio(user=request.user, filters=filters, today=today)
     writer = csv.writer(_Echo())
 
+    served: list[list[object]] = []  # reference and version of each row, for the audit
+
     def lines() -> Iterator[str]:
         # The byte order mark tells Excel the file is UTF-8, so macrons survive.
         yield "\ufeff" + writer.writerow(portfolio_csv_header())
         # Streamed in chunks, so a large portfolio is never held in memory whole.
         for assessment in assessments.iterator(chunk_size=500):
+            served.append([assessment.reference, assessment.version])
             yield writer.writerow(portfolio_csv_row(assessment))
 
-    response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
+    audited = audited_stream(
+        lines(),
+        actor=request.user,
+        action=AuditAction.PORTFOLIO_EXPORTED,
+        data={"rows": served},
+    )
+    response = StreamingHttpResponse(audited, content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = (
         f'attachment; filename="dpup-portfolio-{today.isoformat()}.csv"'
     )

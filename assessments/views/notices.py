@@ -6,7 +6,9 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 
 from assessments.access import can_edit_assessment, get_assessment_for_user
+from assessments.audit import audit_served
 from assessments.http import AuthenticatedHttpRequest
+from assessments.models import AuditAction
 from assessments.notice import gaps, service_user_notice
 from assessments.pdf import html_to_pdf
 from assessments.records import record_document
@@ -28,7 +30,15 @@ def _context(request: AuthenticatedHttpRequest, pk: int) -> dict:
 
 
 def assessment_notice(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    return render(request, "assessments/notice.html", _context(request, pk))
+    context = _context(request, pk)
+    response = render(request, "assessments/notice.html", context)
+    audit_served(
+        assessment=context["assessment"],
+        actor=request.user,
+        action=AuditAction.NOTICE_VIEWED,
+        body=response.content,
+    )
+    return response
 
 
 def assessment_notice_pdf(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
@@ -37,4 +47,11 @@ def assessment_notice_pdf(request: AuthenticatedHttpRequest, pk: int) -> HttpRes
     response = HttpResponse(pdf, content_type="application/pdf")
     reference = context["assessment"].reference
     response["Content-Disposition"] = f'attachment; filename="{reference}-notice.pdf"'
+    # Recorded only once the response is built: a download that failed was not served.
+    audit_served(
+        assessment=context["assessment"],
+        actor=request.user,
+        action=AuditAction.NOTICE_DOWNLOADED,
+        body=pdf,
+    )
     return response

@@ -10,6 +10,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 
 from assessments.access import can_create_assessment, get_assessment_for_user
+from assessments.audit import audit_served
 from assessments.http import AuthenticatedHttpRequest
 from assessments.interchange import (
     InvalidDocument,
@@ -18,6 +19,7 @@ from assessments.interchange import (
     read_documents,
     snapshot_queryset,
 )
+from assessments.models import AuditAction
 from assessments.services import assessments_import
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
@@ -73,4 +75,11 @@ def assessment_export(request: AuthenticatedHttpRequest, pk: int) -> HttpRespons
     body = json.dumps(assessment_to_dict(assessment), ensure_ascii=False, indent=2) + "\n"
     response = HttpResponse(body, content_type="application/json; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{assessment.reference}.json"'
+    # Recorded only once the response is built: an export that failed was not served.
+    audit_served(
+        assessment=assessment,
+        actor=request.user,
+        action=AuditAction.EXPORTED,
+        body=response.content,
+    )
     return response
