@@ -38,5 +38,6 @@ urlpatterns = [
         name="password_reset_complete",
     ),
     path("admin/", admin.site.urls),
+    path("", include("assessments.urls_audit")),
     path("", include("assessments.urls")),
 ]

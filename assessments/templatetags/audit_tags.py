@@ -4,6 +4,8 @@ from datetime import timedelta
 
 from django import template
 
+from assessments.models import Status
+
 register = template.Library()
 
 
@@ -17,3 +19,9 @@ def duration_words(value: timedelta | None) -> str:
     if minutes:
         parts.append(f"{minutes} minute{'s' if minutes != 1 else ''}")
     return " and ".join(parts) or "less than a minute"
+
+
+@register.filter
+def status_label(value: str) -> str:
+    """Say a stored status ("changes_requested") as its label ("Changes requested")."""
+    return str(Status(value).label) if value in Status.values else value

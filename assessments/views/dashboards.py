@@ -148,7 +148,7 @@ def portfolio_view(request: AuthenticatedHttpRequest) -> HttpResponse:
     )
 
 
-class _Echo:
+class Echo:
     """A file-like object whose write returns the line, for csv.writer to stream through."""
 
     def write(self, line: str) -> str:
@@ -162,7 +162,7 @@ def portfolio_csv_view(request: AuthenticatedHttpRequest) -> StreamingHttpRespon
     _, filters = _portfolio_filters(request)
     today = timezone.localdate()
     assessments = portfolio(user=request.user, filters=filters, today=today)
-    writer = csv.writer(_Echo())
+    writer = csv.writer(Echo())
 
     served: list[list[object]] = []  # reference and version of each row, for the audit
 
