@@ -5,10 +5,10 @@ import datetime
 import hashlib
 import io
 import re
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
 
 from assessments.models import AuditAction, AuditEvent, Status
 from assessments.roles import Role
@@ -88,7 +88,7 @@ def test_filters_by_kind_person_reference_and_dates(client, people):
         assessment=second,
         actor=people.analyst2,
         action=AuditAction.COMMENTED,
-        at=timezone.make_aware(datetime.datetime(2025, 1, 15, 10, 0)),
+        at=datetime.datetime(2025, 1, 15, 10, 0, tzinfo=ZoneInfo("Pacific/Auckland")),
     )
     client.force_login(people.officer)
 
