@@ -10,6 +10,7 @@ from django.core.paginator import Paginator
 from django.http import HttpResponse, QueryDict, StreamingHttpResponse
 from django.shortcuts import render
 from django.utils import timezone
+from django.views.decorators.http import require_safe
 
 from assessments.audit import audited_stream
 from assessments.audit_trail import (
@@ -82,6 +83,7 @@ def _filters(request: AuthenticatedHttpRequest) -> tuple[AuditFilterForm, AuditF
     return form, form.to_filter()
 
 
+@require_safe
 def audit_trail_view(request: AuthenticatedHttpRequest) -> HttpResponse:
     form, filters = _filters(request)
     page = Paginator(audit_events(user=request.user, filters=filters), PAGE_SIZE).get_page(
@@ -105,6 +107,7 @@ def audit_trail_view(request: AuthenticatedHttpRequest) -> HttpResponse:
     )
 
 
+@require_safe
 def audit_csv_view(request: AuthenticatedHttpRequest) -> StreamingHttpResponse:
     _, filters = _filters(request)
     events = audit_events(user=request.user, filters=filters)

@@ -10,6 +10,7 @@ from django.core.paginator import Paginator
 from django.http import HttpResponse, QueryDict, StreamingHttpResponse
 from django.shortcuts import render
 from django.utils import timezone
+from django.views.decorators.http import require_safe
 
 from assessments.audit import audited_stream
 from assessments.dashboards import (
@@ -155,6 +156,7 @@ class Echo:
         return line
 
 
+@require_safe
 def portfolio_csv_view(request: AuthenticatedHttpRequest) -> StreamingHttpResponse:
     _require_role(
         request.user, PORTFOLIO_ROLES, "The portfolio is for managers and privacy officers."

@@ -4,6 +4,7 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.views.decorators.http import require_safe
 
 from assessments.access import can_edit_assessment, get_assessment_for_user
 from assessments.audit import audit_served
@@ -29,6 +30,7 @@ def _context(request: AuthenticatedHttpRequest, pk: int) -> dict:
     }
 
 
+@require_safe
 def assessment_notice(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     context = _context(request, pk)
     response = render(request, "assessments/notice.html", context)
@@ -41,6 +43,7 @@ def assessment_notice(request: AuthenticatedHttpRequest, pk: int) -> HttpRespons
     return response
 
 
+@require_safe
 def assessment_notice_pdf(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     context = {**_context(request, pk), "edit_url": ""}
     pdf = html_to_pdf(render_to_string("notices/notice_pdf.html", context))

@@ -1,6 +1,7 @@
 """Downloading the PDF record: drafts render on demand, approved versions are served as stored."""
 
 from django.http import HttpResponse, HttpResponseNotModified
+from django.views.decorators.http import require_safe
 
 from assessments.access import get_assessment_for_user
 from assessments.audit import audit_served
@@ -11,6 +12,7 @@ from assessments.records import record_document, record_pdf, record_store
 SIGNED = frozenset({Status.APPROVED, Status.SUPERSEDED})
 
 
+@require_safe
 def assessment_record(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     assessment = get_assessment_for_user(request.user, pk)
     if assessment.status in SIGNED:

@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import UploadedFile
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.views.decorators.http import require_safe
 
 from assessments.access import can_create_assessment, get_assessment_for_user
 from assessments.audit import audit_served
@@ -70,6 +71,7 @@ def assessment_import(request: AuthenticatedHttpRequest) -> HttpResponse:
     )
 
 
+@require_safe
 def assessment_export(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     assessment = get_assessment_for_user(request.user, pk, queryset=snapshot_queryset())
     body = json.dumps(assessment_to_dict(assessment), ensure_ascii=False, indent=2) + "\n"
