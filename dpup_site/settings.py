@@ -171,10 +171,10 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
-# Ten failures lock the account, and ten lock the address (counted apart, so one office behind
-# one address is not locked by a single person's typos sooner than the account is). A lock
-# lasts an hour from the last failure that reached it; `manage.py axes_reset_username NAME`
-# (or `axes_reset_ip ADDRESS`, `axes_reset`) lifts it sooner. The README says so.
+# Ten failures for one account, from any addresses, lock that account; ten from one address,
+# for any accounts, lock that address. A lock lasts an hour from the failure that reached the
+# limit; `manage.py axes_reset_username NAME` (or `axes_reset_ip ADDRESS`, `axes_reset`) lifts
+# it sooner, as the README says.
 AXES_FAILURE_LIMIT = 10
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_COOLOFF_TIME = timedelta(hours=1)
@@ -182,6 +182,11 @@ AXES_COOLOFF_TIME = timedelta(hours=1)
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+# Behind a reverse proxy the address is read from X-Forwarded-For (dpup_site/client_address.py).
+DPUP_TRUSTED_PROXIES = env_int("DPUP_TRUSTED_PROXIES", default=0)
+if DPUP_TRUSTED_PROXIES < 0:
+    raise ImproperlyConfigured("DPUP_TRUSTED_PROXIES must be 0 or more: the proxies in front.")
+AXES_CLIENT_IP_CALLABLE = "dpup_site.client_address.client_address"
 # Failures and lockouts are audit events (assessments/audit.py); axes's own log is enough.
 AXES_VERBOSE = False
 

@@ -1,9 +1,14 @@
 """Guessing passwords: lockout per account and per address, on the site and the admin."""
 
+from contextlib import contextmanager
+from datetime import timedelta
+from unittest import mock
+
 import pytest
 from django.conf import settings
 from django.core.management import call_command
 from django.urls import reverse
+from django.utils import timezone
 
 from assessments.models import AuditAction, AuditEvent
 from tests.factories import PASSWORD
@@ -125,3 +130,54 @@ def test_a_failed_sign_in_as_nobody_is_recorded_with_no_organisation(client, peo
     assert event.actor is None
     assert event.organisation is None
     assert event.data["username"] == "nobody-here"
+
+
+def test_behind_one_proxy_the_address_is_the_one_the_proxy_saw(client, people, settings):
+    settings.DPUP_TRUSTED_PROXIES = 1
+    # Everyone arrives from the proxy (10.0.0.1); a forged left-hand entry changes nothing.
+    for n in range(LIMIT):
+        client.post(
+            reverse("login"),
+            {"username": f"guess{n}", "password": "wrong"},
+            REMOTE_ADDR="10.0.0.1",
+            HTTP_X_FORWARDED_FOR=f"192.0.2.{n}, 203.0.113.9",
+        )
+    locked = client.post(
+        reverse("login"),
+        {"username": "ana", "password": PASSWORD},
+        REMOTE_ADDR="10.0.0.1",
+        HTTP_X_FORWARDED_FOR="203.0.113.9",
+    )
+    assert locked.status_code == 429
+    elsewhere = client.post(
+        reverse("login"),
+        {"username": "ana", "password": PASSWORD},
+        REMOTE_ADDR="10.0.0.1",
+        HTTP_X_FORWARDED_FOR="198.51.100.7",
+    )
+    assert _signed_in(elsewhere)
+    assert AuditEvent.objects.filter(action=AuditAction.SIGNED_IN).get().data["address"] == (
+        "198.51.100.7"
+    )
+
+
+def test_a_lock_lasts_an_hour_and_tries_during_it_do_not_extend_it(client, people):
+    start = timezone.now()
+    with _at(start):
+        for _ in range(LIMIT):
+            _sign_in(client, "ana", "wrong")
+    with _at(start + timedelta(minutes=59)):
+        assert _sign_in(client, "ana", PASSWORD).status_code == 429
+    with _at(start + timedelta(minutes=61)):
+        assert _signed_in(_sign_in(client, "ana", PASSWORD))
+
+
+@contextmanager
+def _at(moment):
+    # Axes reads the clock through names it imported itself.
+    with (
+        mock.patch("django.utils.timezone.now", return_value=moment),
+        mock.patch("axes.attempts.now", return_value=moment),
+        mock.patch("axes.handlers.proxy.now", return_value=moment),
+    ):
+        yield
