@@ -8,8 +8,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from assessments.dashboards import csv_safe
-from assessments.models import AuditAction, AuditEvent, User
-from assessments.templatetags.audit_tags import status_label
+from assessments.models import AuditAction, AuditEvent, Status, User
 
 # The downloads whose data says what was served.
 SERVED = frozenset(
@@ -24,7 +23,7 @@ SERVED = frozenset(
 )
 SIGN_IN_ATTEMPTS = frozenset({AuditAction.SIGN_IN_FAILED, AuditAction.LOCKED_OUT})
 RECORD_KINDS = {"approved": "the approved record", "draft": "a draft"}
-SIGN_IN_METHODS = {"password": "with a password"}
+SIGN_IN_METHOD_WORDS = {"password": "with a password"}
 
 
 @dataclass(frozen=True)
@@ -60,6 +59,11 @@ def audit_events(*, user: User, filters: AuditFilter) -> QuerySet[AuditEvent]:
     if filters.until is not None:
         events = events.filter(at__date__lte=filters.until)
     return events.select_related("actor", "assessment").order_by("-at", "-pk")
+
+
+def status_label(value: str) -> str:
+    """Say a stored status ("changes_requested") as its label ("Changes requested")."""
+    return str(Status(value).label) if value in Status.values else value
 
 
 def _sentence(text: str) -> str:
@@ -110,7 +114,7 @@ def event_details(event: AuditEvent) -> str:
         parts += _served(event, data)
     elif event.action == AuditAction.SIGNED_IN:
         method = data.get("method", "")
-        parts.append(_sentence(SIGN_IN_METHODS.get(method, f"with {method}")))
+        parts.append(_sentence(SIGN_IN_METHOD_WORDS.get(method, f"with {method}")))
         if data.get("address"):
             parts.append(f"from {data['address']}")
     elif event.action in SIGN_IN_ATTEMPTS:

@@ -4,7 +4,7 @@ from datetime import timedelta
 
 from django import template
 
-from assessments.models import Status
+from assessments.audit_trail import status_label
 
 register = template.Library()
 
@@ -21,7 +21,4 @@ def duration_words(value: timedelta | None) -> str:
     return " and ".join(parts) or "less than a minute"
 
 
-@register.filter
-def status_label(value: str) -> str:
-    """Say a stored status ("changes_requested") as its label ("Changes requested")."""
-    return str(Status(value).label) if value in Status.values else value
+register.filter("status_label", status_label)
