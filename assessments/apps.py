@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 
 
 class AssessmentsConfig(AppConfig):
@@ -11,3 +12,7 @@ class AssessmentsConfig(AppConfig):
             checks,  # noqa: F401  (registers the deployment checks)
             receivers,  # noqa: F401  (audits sign-ins)
         )
+        from assessments.upgrade import rescore_stale_drafts
+
+        # After an upgrade, drafts scored by an older ruleset are scored again.
+        post_migrate.connect(rescore_stale_drafts, sender=self)

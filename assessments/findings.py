@@ -28,6 +28,9 @@ READINESS_LABELS = {
 JUSTIFIABLE = frozenset({Status.NOT_MET, Status.PARTIAL, Status.JUSTIFIED})
 ROW_SECTIONS = {"data_items": "section-data-items", "consultations": "section-consultations"}
 _ROW_FIELD = re.compile(r"^(data_items|consultations)\[(\d+)\]\.(\w+)$")
+# Parts of the interchange format the form has no place for yet (the risk register is scored
+# before it is stored): their findings get no link rather than a link to nothing.
+NOT_IN_FORM = re.compile(r"^risks\b")
 
 
 def field_anchor(path: str) -> str:
@@ -35,7 +38,10 @@ def field_anchor(path: str) -> str:
 
     "purpose.statement" -> "id_purpose_statement"; "data_items[2].retention" ->
     "id_data_items-2-retention"; "consultations" -> "section-consultations".
+    "" when the form has no place for the field.
     """
+    if NOT_IN_FORM.match(path):
+        return ""
     if match := _ROW_FIELD.match(path):
         rows, index, name = match.groups()
         return f"id_{rows}-{index}-{name}"

@@ -3,9 +3,11 @@
 import principles
 from assessments.interchange import assessment_to_dict, snapshot_queryset
 from assessments.models import Assessment
+from assessments.models.assessment import FROZEN_STATUSES
 
 SCORE_FIELDS = [f"score_{principle}" for principle in principles.PRINCIPLES]
 STORED_FIELDS = ["result", "ruleset_version", "readiness", "overall_score", *SCORE_FIELDS]
+RESCORE_BATCH = 200
 
 
 def assessment_result(assessment: Assessment) -> principles.Result | None:
@@ -34,3 +36,34 @@ def assessment_rescore(*, assessment: Assessment) -> principles.Result:
     # Scoring is not an edit: leave updated_at and lock_version alone.
     assessment.save(update_fields=STORED_FIELDS)
     return result
+
+
+def assessments_rescore(
+    *, stale_only: bool = False, include_frozen: bool = True, using: str = "default"
+) -> int:
+    """Score stored assessments again with today's ruleset; return how many were scored.
+
+    `stale_only` leaves those already scored by today's ruleset; without `include_frozen`,
+    approved and superseded records keep their live score too. A signed snapshot is never
+    touched either way: it keeps the result and ruleset version it was signed with.
+    """
+    queryset = snapshot_queryset().using(using).order_by("pk")
+    if stale_only:
+        queryset = queryset.exclude(ruleset_version=principles.RULESET_VERSION)
+    if not include_frozen:
+        queryset = queryset.exclude(status__in=FROZEN_STATUSES)
+    scored = 0
+    batch: list[Assessment] = []
+    for assessment in queryset.iterator(chunk_size=RESCORE_BATCH):
+        store_result(assessment, principles.score(assessment_to_dict(assessment)))
+        batch.append(assessment)
+        if len(batch) == RESCORE_BATCH:
+            scored += _save(batch, using)
+            batch = []
+    return scored + _save(batch, using)
+
+
+def _save(batch: list[Assessment], using: str) -> int:
+    # Scoring is not an edit: only the stored-score fields are written.
+    Assessment.objects.using(using).bulk_update(batch, STORED_FIELDS)
+    return len(batch)

@@ -1,4 +1,4 @@
-"""Time the rule engine on varied assessments of 20 data items each.
+"""Time the rule engine on varied assessments of 20 data items and 5 rated risks each.
 
 Run from the repository root: `python bench/bench_scoring.py`. Prints the median time to
 score one assessment, a JSON round trip of the same documents as a baseline measured in
@@ -18,6 +18,9 @@ from typing import Any
 SEED = 20260
 DOCUMENTS = 1000
 ITEMS_PER_DOCUMENT = 20
+RISKS_PER_DOCUMENT = 5
+LIKELIHOODS = ("rare", "unlikely", "possible", "likely", "almost_certain")
+IMPACTS = ("minimal", "minor", "moderate", "major", "severe")
 WARM_UP = 20
 GOAL_MS = 1.0
 
@@ -92,8 +95,29 @@ def _consultations(rng: random.Random, flaw: float) -> list[dict[str, str]]:
     return consulted
 
 
+def _risk(rng: random.Random, flaw: float) -> dict[str, Any]:
+    """Return a risk rated before and after two mitigations, each part missing at `flaw`."""
+    risk: dict[str, Any] = {
+        "description": _text(rng, flaw) or "A risk to the people concerned.",
+        "likelihood": rng.choice(LIKELIHOODS),
+        "impact": rng.choice(IMPACTS),
+        "mitigations": [
+            {
+                "action": _text(rng, flaw) or "Review it.",
+                "owner": "Privacy officer" if rng.random() >= flaw else "",
+                "due": "2026-06-30",
+            }
+            for _ in range(2)
+        ],
+    }
+    if rng.random() >= flaw:
+        risk["residual_likelihood"] = rng.choice(LIKELIHOODS[:3])
+        risk["residual_impact"] = rng.choice(IMPACTS[:4])
+    return risk
+
+
 def make_assessment(rng: random.Random, n: int) -> dict[str, Any]:
-    """Return a schema-valid assessment with 20 data items and a random share of flaws."""
+    """Return a schema-valid assessment with 20 data items, 5 risks and a share of flaws."""
     flaw = rng.choice(FLAW_RATES)
 
     def text(longest: int = 40) -> str:
@@ -135,6 +159,7 @@ def make_assessment(rng: random.Random, n: int) -> dict[str, Any]:
             "considerations": text(),
         },
         "consultations": _consultations(rng, flaw),
+        "risks": [_risk(rng, flaw) for _ in range(RISKS_PER_DOCUMENT)],
         "justifications": {"HT-04": text()} if rng.random() < 0.2 else {},
     }
 
@@ -164,11 +189,18 @@ def main() -> None:
 
     scoring = median_ms(score, docs)
     baseline = median_ms(lambda doc: json.loads(json.dumps(doc)), docs)
-    print(f"assessments: {DOCUMENTS} with {ITEMS_PER_DOCUMENT} data items each (seed {SEED})")
+    # The same documents without their risk registers: what the register costs to score.
+    without_risks = median_ms(lambda doc: score({**doc, "risks": []}), docs)
+    print(
+        f"assessments: {DOCUMENTS} with {ITEMS_PER_DOCUMENT} data items and "
+        f"{RISKS_PER_DOCUMENT} risks each (seed {SEED})"
+    )
     print(f"readiness mix: {readiness}")
     print(f"score(): median {scoring:.3f} ms per assessment")
     print(f"baseline json.loads(json.dumps(doc)): median {baseline:.3f} ms")
     print(f"ratio score / baseline: {scoring / baseline:.1f}x")
+    print(f"score() of the same without risks: median {without_risks:.3f} ms")
+    print(f"ratio with risks / without: {scoring / without_risks:.2f}x")
     print(f"goal median <= {GOAL_MS} ms: {'met' if scoring <= GOAL_MS else 'NOT met'}")
 
 

@@ -3,7 +3,7 @@
 from types import MappingProxyType
 
 # Bump when any rule's meaning changes: every stored score records the version that made it.
-RULESET_VERSION = "2026.1"
+RULESET_VERSION = "2026.2"
 
 # Display order is the order of DPUP's own texts; the names keep their macrons.
 PRINCIPLES: MappingProxyType[str, str] = MappingProxyType(

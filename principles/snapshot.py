@@ -11,6 +11,8 @@ from enum import StrEnum
 from types import MappingProxyType
 from typing import Any, Self
 
+from principles.risks import RiskRating, risk_rating
+from principles.screening import Screening
 from principles.text import nfc
 
 
@@ -160,6 +162,53 @@ class Consultation(_Section):
 
 
 @dataclass(frozen=True, slots=True)
+class Mitigation(_Section):
+    """One action that reduces a risk, with who does it and by when."""
+
+    action: str = ""
+    owner: str = ""
+    # An ISO date (YYYY-MM-DD) as in the interchange format; "" when not given.
+    due: str = ""
+    status: str = "planned"
+
+
+@dataclass(frozen=True, slots=True)
+class Risk(_Section):
+    """One entry of the risk register: what could go wrong, how badly, and what is done."""
+
+    description: str = ""
+    affects: str = ""
+    likelihood: str | None = None
+    impact: str | None = None
+    mitigations: tuple[Mitigation, ...] = ()
+    residual_likelihood: str | None = None
+    residual_impact: str | None = None
+
+    @classmethod
+    def from_dict(cls, raw: Mapping[str, Any] | None) -> Self:
+        """Build the risk and its mitigations; absent keys take the schema default."""
+        if not raw:
+            return cls()
+        values = {k: _clean(v) for k, v in raw.items() if k in _RISK_FIELDS}
+        values["mitigations"] = tuple(Mitigation.from_dict(m) for m in raw.get("mitigations") or ())
+        return cls(**values)
+
+    @property
+    def inherent_rating(self) -> RiskRating | None:
+        """Rate the likelihood with the impact; None when either is absent."""
+        return risk_rating(self.likelihood, self.impact)
+
+    @property
+    def residual_rating(self) -> RiskRating | None:
+        """Rate what is left once the mitigations are in place; None when not rated."""
+        return risk_rating(self.residual_likelihood, self.residual_impact)
+
+
+# The risk's own fields; its mitigations are records of their own.
+_RISK_FIELDS = frozenset(f.name for f in fields(Risk)) - {"mitigations"}
+
+
+@dataclass(frozen=True, slots=True)
 class Snapshot:
     """One assessment, complete with defaults, as the rules see it."""
 
@@ -173,6 +222,8 @@ class Snapshot:
     sharing_value: SharingValue = field(default_factory=SharingValue)
     groups: Groups = field(default_factory=Groups)
     consultations: tuple[Consultation, ...] = ()
+    risks: tuple[Risk, ...] = ()
+    screening: Screening | None = None
     justifications: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     schema: str = "dpup-assessment/1"
     reference: str = ""
@@ -212,6 +263,8 @@ class Snapshot:
             sharing_value=SharingValue.from_dict(doc.get("sharing_value")),
             groups=Groups.from_dict(doc.get("groups")),
             consultations=tuple(Consultation.from_dict(c) for c in doc.get("consultations") or ()),
+            risks=tuple(Risk.from_dict(r) for r in doc.get("risks") or ()),
+            screening=Screening.from_dict(doc["screening"]) if doc.get("screening") else None,
             justifications=MappingProxyType({k: nfc(v) for k, v in justifications.items()}),
             schema=doc.get("schema", "dpup-assessment/1"),
             reference=nfc(doc.get("reference", "")),

@@ -38,6 +38,8 @@ JUST_IN_CASE_PHRASES: tuple[str, ...] = (
     "for future use",
     "may need it",
     "might need it",
+    "just-in-case",
+    "nice-to-have",
 )
 
 FUTURE_PROOFING_PHRASES: tuple[str, ...] = (

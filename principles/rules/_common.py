@@ -2,7 +2,7 @@
 
 from collections.abc import Iterable, Sequence
 
-from principles.snapshot import DataItem, Sensitivity, Snapshot
+from principles.snapshot import DataItem, Risk, Sensitivity, Snapshot
 from principles.text import answered, word_count
 
 GOOD_PRACTICE = "good practice"
@@ -43,6 +43,32 @@ def names(items: Iterable[DataItem]) -> str:
         rest = len(quoted_names) - MAX_NAMED
         return f"{', '.join(quoted_names[:MAX_NAMED])} and {rest} more"
     return join(quoted_names)
+
+
+# A risk is named by its number and the start of its description.
+RISK_NAME_WORDS = 8
+
+
+def risk_name(index: int, risk: Risk) -> str:
+    """Name one risk for a message: "risk 2 (“Families may feel watched…”)"."""
+    words = risk.description.split()
+    if not words:
+        return f"risk {index + 1}"
+    start = " ".join(words[:RISK_NAME_WORDS]) + ("…" if len(words) > RISK_NAME_WORDS else "")
+    return f"risk {index + 1} ({quoted(start)})"
+
+
+def risk_names(risks: Iterable[tuple[int, Risk]]) -> str:
+    """Name risks, given with their indexes, at most MAX_NAMED of them."""
+    named = [risk_name(index, risk) for index, risk in risks]
+    if len(named) > MAX_NAMED:
+        return f"{', '.join(named[:MAX_NAMED])} and {len(named) - MAX_NAMED} more"
+    return join(named)
+
+
+def risk_field(index: int, field: str) -> str:
+    """Return the anchor of one risk's field, e.g. "risks[0].residual_impact"."""
+    return f"risks[{index}].{field}"
 
 
 def item_field(index: int, field: str) -> str:

@@ -12,7 +12,13 @@ from principles.rules._common import (
     sensitivity_reason,
 )
 from principles.snapshot import DataItem, Sensitivity, Snapshot
-from principles.text import JUST_IN_CASE_PHRASES, explained, find_phrases, substantial, word_count
+from principles.text import (
+    JUST_IN_CASE_PHRASES,
+    explained,
+    find_phrases,
+    substantial,
+    word_count,
+)
 
 PRINCIPLE = "he_tangata"
 
@@ -268,7 +274,7 @@ def reuse_fits_original_purpose(snap: Snapshot, rule: Rule) -> Finding:
     "HT-08",
     principle=PRINCIPLE,
     severity=Severity.MAJOR,
-    basis="law",
+    basis="law (IPP 1)",
     title="The legal basis is stated",
     applies="Sensitivity is moderate or high.",
     meets="The laws that allow the collection or use are explained.",

@@ -2,6 +2,7 @@
 
 from principles.registry import Rule, register
 from principles.results import Finding, Severity
+from principles.risks import RiskRating
 from principles.rules._common import (
     GOOD_PRACTICE,
     gap,
@@ -9,6 +10,8 @@ from principles.rules._common import (
     join,
     names,
     quoted,
+    risk_field,
+    risk_names,
     sensitivity_reason,
 )
 from principles.snapshot import Sensitivity, Snapshot
@@ -158,5 +161,30 @@ def sharing_and_linking(snap: Snapshot, rule: Rule) -> Finding:
     return rule.not_met(
         f"{' '.join(problems)} Explain why each item is shared with other agencies or "
         "professionals, or linked with other information about people.",
+        *fields,
+    )
+
+
+@register(
+    "KT-06",
+    principle=PRINCIPLE,
+    severity=Severity.BLOCKING,
+    basis=GOOD_PRACTICE,
+    title="No extreme risk is left after mitigation",
+    applies="Any risk is still rated extreme once the mitigations are in place.",
+    meets="Never: an extreme risk left after mitigation is reduced, or justified for the reviewer.",
+)
+def no_extreme_residual_risk(snap: Snapshot, rule: Rule) -> Finding:
+    extreme = [(i, r) for i, r in enumerate(snap.risks) if r.residual_rating is RiskRating.EXTREME]
+    if not extreme:
+        return rule.not_applicable("No risk is left extreme once the mitigations are in place.")
+    fields = [
+        risk_field(index, name)
+        for index, _ in extreme
+        for name in ("residual_likelihood", "residual_impact")
+    ]
+    return rule.not_met(
+        f"Still extreme after mitigation: {risk_names(extreme)}. Reduce the risk further, or "
+        "explain for the reviewer why it is acceptable to go ahead (a justification for KT-06).",
         *fields,
     )

@@ -77,6 +77,12 @@ def people_are_told(snap: Snapshot, rule: Rule) -> Finding:
 )
 def late_telling_reasoned(snap: Snapshot, rule: Rule) -> Finding:
     transparency = snap.transparency
+    if transparency.when_told is None:
+        # MW-01 asks for the answer; there is no default to assume.
+        return rule.not_applicable(
+            "When people are told is not answered, so whether telling them late needs a reason "
+            "is not known yet."
+        )
     if transparency.when_told not in ("after", "not_told"):
         return rule.not_applicable(
             "People are told before collection, so no reason for telling them late is needed."

@@ -1,6 +1,7 @@
 """Scores and findings in front of analysts: stored on save, shown, justified, previewed."""
 
 import json
+import re
 
 import pytest
 from django.urls import reverse
@@ -181,3 +182,33 @@ def test_rule_catalogue_lists_every_rule(client, people, django_assert_max_num_q
     assert "law (IPP 1)" in html
     assert "good practice" in html
     assert "Blocking if sensitivity is high, major if moderate, minor if low." in html
+
+
+def test_rule_catalogue_shows_ruleset_2026_2_rules(client, people):
+    client.force_login(people.analyst)
+    html = client.get(reverse("rule_catalogue")).content.decode()
+    assert "(ruleset 2026.2)" in html
+    for rule_id, title in [
+        ("HT-10", "Risks are identified and rated"),
+        ("HT-11", "Serious risks are mitigated"),
+        ("KT-06", "No extreme risk is left after mitigation"),
+    ]:
+        assert f'<tr id="rule-{rule_id}">' in html
+        assert title in html
+    assert "Blocking if any risk is rated extreme before mitigation, major otherwise." in html
+
+
+def test_every_go_to_the_answer_link_lands_on_the_form(client, people):
+    # The foster-care example is highly sensitive and has no risk register (the form cannot
+    # hold one yet), so HT-10 is not met: its finding must not link to a place that is not there.
+    document = json.loads((DEMO_DATA / "service-funding-decision.json").read_text("utf-8"))
+    (assessment,) = assessments_import(documents=[document], owner=people.analyst)
+    assert principles.score(assessment_to_dict(assessment)).finding("HT-10").status == "not_met"
+    client.force_login(people.analyst)
+    edit = reverse("assessment_edit", args=[assessment.pk])
+    form = client.get(edit).content.decode()
+    detail = client.get(reverse("assessment_detail", args=[assessment.pk])).content.decode()
+    targets = re.findall(r'href="[^"#]*#([^"]+)">Go to the answer', form + detail)
+    assert targets
+    for target in targets:
+        assert f'id="{target}"' in form, target

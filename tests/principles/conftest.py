@@ -8,7 +8,7 @@ not apply: people are told beforehand), so each test states only what it changes
 - `data_items` given as a list replaces the items, each entry merged onto a plain item
   (not identifying, not sensitive, new collection, justified, with a retention period);
 - `data_items` given as a dict patches items by index: `data_items={0: {"retention": ""}}`;
-  `consultations` works the same way, but list entries are taken as they are.
+  `consultations` and `risks` work the same way, but list entries are taken as they are.
 """
 
 import copy
@@ -112,6 +112,29 @@ COMPLETE_DOC: dict[str, Any] = {
         {"party": "disabled_people", "depth": "review"},
         {"party": "privacy_officer", "depth": "review"},
     ],
+    "risks": [
+        {
+            "description": "Families may feel watched by the agencies that visit them.",
+            "affects": "Whānau with young children",
+            "likelihood": "possible",
+            "impact": "major",
+            "mitigations": [
+                {
+                    "action": "Visits are voluntary and explained at the first phone call.",
+                    "owner": "Service manager",
+                    "due": "2026-06-30",
+                    "status": "in_progress",
+                },
+            ],
+            "residual_likelihood": "unlikely",
+            "residual_impact": "moderate",
+        },
+        {
+            "description": "A wrong attendance record leads to a needless visit.",
+            "likelihood": "unlikely",
+            "impact": "minor",
+        },
+    ],
     "justifications": {},
 }
 
@@ -122,6 +145,9 @@ def _merge(base: dict[str, Any], changes: dict[str, Any]) -> None:
             base.pop(key, None)
         elif isinstance(value, dict) and isinstance(base.get(key), dict):
             _merge(base[key], value)
+        elif isinstance(value, dict) and isinstance(base.get(key), list):
+            # {index: changes} patches entries of a nested list, e.g. a risk's mitigations.
+            _patch_list(base[key], value)
         else:
             base[key] = copy.deepcopy(value)
 
@@ -136,6 +162,7 @@ def build_doc(**overrides: Any) -> dict[str, Any]:
     doc = copy.deepcopy(COMPLETE_DOC)
     items = overrides.pop("data_items", None)
     consultations = overrides.pop("consultations", None)
+    risks = overrides.pop("risks", None)
     _merge(doc, overrides)
     if isinstance(items, list):
         doc["data_items"] = []
@@ -149,6 +176,12 @@ def build_doc(**overrides: Any) -> dict[str, Any]:
         doc["consultations"] = copy.deepcopy(consultations)
     elif isinstance(consultations, dict):
         _patch_list(doc["consultations"], consultations)
+    if risks is ...:
+        del doc["risks"]
+    elif isinstance(risks, list):
+        doc["risks"] = copy.deepcopy(risks)
+    elif isinstance(risks, dict):
+        _patch_list(doc["risks"], risks)
     return doc
 
 

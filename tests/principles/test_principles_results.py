@@ -91,7 +91,7 @@ def test_from_dict_reads_back_the_same_result(result):
 
 
 def test_helpers(result):
-    assert len(result.findings()) == 31
+    assert len(result.findings()) == 34
     assert result.finding("MW-05").status == "partial"
     assert result.principle("kaitiakitanga").name == "Kaitiakitanga"
     with pytest.raises(KeyError):
@@ -181,6 +181,27 @@ ITEMS = st.lists(
     ),
     max_size=4,
 )
+LIKELIHOODS = st.sampled_from(["rare", "unlikely", "possible", "likely", "almost_certain"])
+IMPACTS = st.sampled_from(["minimal", "minor", "moderate", "major", "severe"])
+RISKS = st.lists(
+    st.fixed_dictionaries(
+        {"description": st.sampled_from(["Harm", "People may be harmed by it."])},
+        optional={
+            "likelihood": LIKELIHOODS,
+            "impact": IMPACTS,
+            "mitigations": st.lists(
+                st.fixed_dictionaries(
+                    {"action": ANSWERS.filter(bool)},
+                    optional={"owner": ANSWERS, "due": st.just("2026-06-30")},
+                ),
+                max_size=2,
+            ),
+            "residual_likelihood": LIKELIHOODS,
+            "residual_impact": IMPACTS,
+        },
+    ),
+    max_size=3,
+)
 DOCS = st.fixed_dictionaries(
     {
         "schema": st.just("dpup-assessment/1"),
@@ -221,8 +242,11 @@ DOCS = st.fixed_dictionaries(
             ),
             max_size=3,
         ),
+        "risks": RISKS,
         "justifications": st.dictionaries(
-            st.sampled_from(["HT-01", "HT-04", "MW-01", "MH-01"]), ANSWERS, max_size=2
+            st.sampled_from(["HT-01", "HT-04", "MW-01", "MH-01", "HT-11", "KT-06"]),
+            ANSWERS,
+            max_size=2,
         ),
     },
 )
@@ -233,7 +257,7 @@ DOCS = st.fixed_dictionaries(
 def test_any_valid_assessment_scores_consistently(doc):
     result = score(doc)
     findings = result.findings()
-    assert len(findings) == 31
+    assert len(findings) == 34
     assert all(0 <= p.score <= 100 for p in result.principles)
     assert 0 <= result.overall_score <= 100
     if result.blocking_unmet():

@@ -10,6 +10,12 @@ from principles import score
 LOW: dict[str, Any] = {"data_items": [{}]}
 # One sensitive item that identifies nobody: sensitivity moderate.
 MODERATE: dict[str, Any] = {"data_items": [{"sensitive": True}]}
+# A low risk, rated and described.
+RATED_RISK: dict[str, Any] = {
+    "description": "Counts may be out of date.",
+    "likelihood": "possible",
+    "impact": "minor",
+}
 SHORT_STATEMENT = "We use attendance records to offer home visits to families who need them."
 
 CASES = [
@@ -61,6 +67,31 @@ CASES = [
     ("HT-09", {}, "met"),
     ("HT-09", {**MODERATE, "purpose": {"oversight": ""}}, "not_applicable"),
     ("HT-09", {"purpose": {"oversight": ""}}, "not_met"),
+    # HT-10: risks identified and rated when sensitivity is moderate or high.
+    ("HT-10", {}, "met"),
+    ("HT-10", {**MODERATE, "risks": [RATED_RISK]}, "met"),
+    ("HT-10", LOW, "not_applicable"),
+    ("HT-10", {**LOW, "risks": [{"description": "x"}]}, "not_applicable"),
+    ("HT-10", {"risks": ...}, "not_met"),
+    ("HT-10", {**MODERATE, "risks": []}, "not_met"),
+    ("HT-10", {"risks": [{"description": "People may be harmed."}]}, "not_met"),
+    ("HT-10", {"risks": {0: {"likelihood": ...}, 1: {"impact": ...}}}, "not_met"),
+    ("HT-10", {"risks": {1: {"impact": ...}}}, "partial"),
+    ("HT-10", {"risks": {1: {"description": "TBC"}}}, "partial"),
+    ("HT-10", {"risks": {1: {"description": "Harm"}}}, "partial"),
+    # HT-11: high and extreme risks have a complete mitigation and a residual rating.
+    ("HT-11", {}, "met"),
+    ("HT-11", {"risks": ...}, "not_applicable"),
+    ("HT-11", {"risks": [RATED_RISK, {"description": "Not rated at all."}]}, "not_applicable"),
+    # possible x moderate = 9 is medium: nothing asked.
+    ("HT-11", {"risks": {0: {"impact": "moderate", "mitigations": []}}}, "not_applicable"),
+    ("HT-11", {"risks": {0: {"mitigations": []}}}, "not_met"),
+    ("HT-11", {"risks": {0: {"mitigations": {0: {"action": "Talk."}}}}}, "not_met"),
+    ("HT-11", {"risks": {0: {"mitigations": {0: {"owner": ""}}}}}, "partial"),
+    ("HT-11", {"risks": {0: {"mitigations": {0: {"owner": "TBC"}}}}}, "partial"),
+    ("HT-11", {"risks": {0: {"mitigations": {0: {"due": ...}}}}}, "partial"),
+    ("HT-11", {"risks": {0: {"residual_impact": ...}}}, "partial"),
+    ("HT-11", {"risks": {0: {"residual_likelihood": ..., "residual_impact": ...}}}, "partial"),
 ]
 
 
@@ -125,3 +156,137 @@ def test_reuse_defaults_to_unconfirmed_consistency(make_doc):
     finding = score(doc).finding("HT-07")
     assert finding.status == "not_met"
     assert "not confirmed" in finding.message
+
+
+def test_unrated_risks_are_named_with_their_fields(make_doc):
+    doc = make_doc(risks={1: {"impact": ..., "description": "TBC"}})
+    finding = score(doc).finding("HT-10")
+    assert finding.status == "partial"
+    assert (
+        "Risk 2 (“TBC”): its description is only a placeholder (“TBC”) and no impact is chosen"
+        in finding.message
+    )
+    assert finding.fields == ("risks[1].description", "risks[1].impact")
+
+
+def test_no_risk_at_moderate_sensitivity_asks_for_a_register(make_doc):
+    finding = score(make_doc(**MODERATE, risks=[])).finding("HT-10")
+    assert finding.status == "not_met"
+    assert "no risk is listed" in finding.message
+    assert finding.fields == ("risks",)
+
+
+# An extreme risk before mitigation: almost certain x major = 20.
+EXTREME_RISK: dict[str, Any] = {
+    "description": "A family's care history is seen by a school.",
+    "likelihood": "almost_certain",
+    "impact": "major",
+}
+
+
+@pytest.mark.parametrize(
+    ("risks", "status", "severity"),
+    [
+        ([], "not_applicable", "major"),
+        ([RATED_RISK], "not_applicable", "major"),
+        # possible x major = 12, high.
+        ([{**RATED_RISK, "impact": "major"}], "not_met", "major"),
+        # likely x moderate = 12, high; unlikely x severe = 10, high.
+        ([{**RATED_RISK, "likelihood": "likely", "impact": "moderate"}], "not_met", "major"),
+        ([{**RATED_RISK, "likelihood": "unlikely", "impact": "severe"}], "not_met", "major"),
+        # Any extreme one makes the rule blocking, whether met or not.
+        ([EXTREME_RISK], "not_met", "blocking"),
+        ([{**RATED_RISK, "impact": "major"}, EXTREME_RISK], "not_met", "blocking"),
+        (
+            [
+                {
+                    **EXTREME_RISK,
+                    "mitigations": [{"action": "Only the team sees care history.", "owner": "x"}],
+                }
+            ],
+            "partial",
+            "blocking",
+        ),
+        (
+            [
+                {
+                    **EXTREME_RISK,
+                    "mitigations": [
+                        {"action": "Only the team sees care history.", "owner": "Data lead"},
+                        {"action": "Audit", "owner": "Privacy officer", "due": "2026-05-01"},
+                    ],
+                    "residual_likelihood": "rare",
+                    "residual_impact": "major",
+                }
+            ],
+            "partial",
+            "blocking",
+        ),
+        (
+            [
+                {
+                    **EXTREME_RISK,
+                    "mitigations": [
+                        {
+                            "action": "Only the team sees care history.",
+                            "owner": "Data lead",
+                            "due": "2026-05-01",
+                        }
+                    ],
+                    "residual_likelihood": "rare",
+                    "residual_impact": "major",
+                }
+            ],
+            "met",
+            "blocking",
+        ),
+    ],
+)
+def test_serious_risks_status_and_severity(make_doc, risks, status, severity):
+    finding = score(make_doc(risks=risks)).finding("HT-11")
+    assert (finding.status, finding.severity) == (status, severity)
+
+
+def test_unmitigated_serious_risks_are_named(make_doc):
+    doc = make_doc(risks=[RATED_RISK, {**RATED_RISK, "impact": "major"}, EXTREME_RISK])
+    finding = score(doc).finding("HT-11")
+    assert finding.status == "not_met"
+    assert "Risk 2 (“Counts may be out of date.”), rated high: no mitigation" in finding.message
+    assert "; risk 3 (“A family's care history is seen by a…”), rated extreme: no" in (
+        finding.message
+    )
+    assert "risk 1 " not in finding.message.lower()
+    assert finding.fields == (
+        "risks[1].mitigations",
+        "risks[1].residual_likelihood",
+        "risks[1].residual_impact",
+        "risks[2].mitigations",
+        "risks[2].residual_likelihood",
+        "risks[2].residual_impact",
+    )
+
+
+def test_an_incomplete_mitigation_says_what_a_complete_one_needs(make_doc):
+    finding = score(make_doc(risks={0: {"mitigations": {0: {"due": ...}}}})).finding("HT-11")
+    assert "no mitigation has an explained action, an owner and a due date" in finding.message
+    assert finding.fields == ("risks[0].mitigations",)
+
+
+def test_unmitigated_risk_can_be_justified(make_doc):
+    reason = "The visits cannot start until the new system is built next year."
+    doc = make_doc(risks={0: {"mitigations": []}}, justifications={"HT-11": reason})
+    finding = score(doc).finding("HT-11")
+    assert (finding.status, finding.justification) == ("justified", reason)
+
+
+def test_hyphenated_just_in_case_is_not_met(make_doc):
+    doc = make_doc(data_items={2: {"justification": "A nice-to-have for the annual report."}})
+    finding = score(doc).finding("HT-04")
+    assert finding.status == "not_met"
+    assert "(“nice-to-have”)" in finding.message
+
+
+def test_legal_basis_names_ipp_1():
+    from principles import registry
+
+    assert registry.get("HT-08").basis == "law (IPP 1)"

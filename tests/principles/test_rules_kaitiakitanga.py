@@ -7,6 +7,7 @@ import pytest
 from principles import score
 
 LOW: dict[str, Any] = {"data_items": [{}]}
+EXTREME_LEFT: dict[str, Any] = {"residual_likelihood": "likely", "residual_impact": "major"}
 
 CASES = [
     # KT-01: every item has a retention limit.
@@ -38,6 +39,25 @@ CASES = [
     ("KT-05", {"data_items": {1: {"sharing_reason": ""}}}, "not_met"),
     ("KT-05", {"data_items": {1: {"link_reason": "TBD"}}}, "not_met"),
     ("KT-05", {"data_items": [{"linked_with_other_data": True}]}, "not_met"),
+    # KT-06: no risk is left extreme after mitigation (unless justified).
+    ("KT-06", {}, "not_applicable"),
+    ("KT-06", {"risks": ...}, "not_applicable"),
+    # likely x major = 16 is extreme; likely x moderate = 12 is only high.
+    ("KT-06", {"risks": {1: EXTREME_LEFT}}, "not_met"),
+    ("KT-06", {"risks": {1: {**EXTREME_LEFT, "residual_impact": "moderate"}}}, "not_applicable"),
+    # A residual rating needs both values.
+    ("KT-06", {"risks": {1: {**EXTREME_LEFT, "residual_impact": ...}}}, "not_applicable"),
+    # The inherent rating does not count here, only what is left.
+    (
+        "KT-06",
+        {"risks": {1: {"likelihood": "almost_certain", "impact": "severe"}}},
+        "not_applicable",
+    ),
+    (
+        "KT-06",
+        {"risks": {1: EXTREME_LEFT}, "justifications": {"KT-06": "Accepted by the board."}},
+        "justified",
+    ),
 ]
 
 
@@ -65,3 +85,26 @@ def test_unreasoned_sharing_and_linking_name_the_items(make_doc):
     assert "Shared without an explained reason: “Address”" in finding.message
     assert "Linked with other data without an explained reason: “Postcode”" in finding.message
     assert finding.fields == ("data_items[0].sharing_reason", "data_items[1].link_reason")
+
+
+def test_extreme_residual_risks_are_named_and_blocking(make_doc):
+    left = {"residual_likelihood": "almost_certain", "residual_impact": "severe"}
+    result = score(make_doc(risks={0: left, 1: EXTREME_LEFT}))
+    finding = result.finding("KT-06")
+    assert (finding.status, finding.severity) == ("not_met", "blocking")
+    assert "risk 1 (“Families may feel watched by the agencies that…”) and risk 2" in (
+        finding.message
+    )
+    assert finding.fields == (
+        "risks[0].residual_likelihood",
+        "risks[0].residual_impact",
+        "risks[1].residual_likelihood",
+        "risks[1].residual_impact",
+    )
+    assert result.readiness == "not_ready"
+
+
+def test_a_long_description_is_cut_in_the_name(make_doc):
+    long = "One two three four five six seven eight nine ten eleven."
+    finding = score(make_doc(risks={1: {**EXTREME_LEFT, "description": long}})).finding("KT-06")
+    assert "risk 2 (“One two three four five six seven eight…”)" in finding.message

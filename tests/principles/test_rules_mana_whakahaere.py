@@ -16,10 +16,13 @@ CASES = [
     ("MW-01", {"transparency": {"when_told": "not_told", "reason_not_told": REASON}}, "partial"),
     ("MW-01", {"transparency": {"when_told": "not_told"}}, "not_met"),
     ("MW-01", {"transparency": {"how_people_told": "Letters."}}, "not_met"),
-    # when_told defaults to "before"; how people are told is still needed.
+    # when_told has no default (ruleset 2026.2): not saying when people are told is not met.
     ("MW-01", {"transparency": ...}, "not_met"),
+    ("MW-01", {"transparency": {"when_told": ...}}, "not_met"),
+    ("MW-01", {"transparency": {"when_told": None}}, "not_met"),
     # MW-02: telling people late or not at all is reasoned.
     ("MW-02", {}, "not_applicable"),
+    ("MW-02", {"transparency": {"when_told": ...}}, "not_applicable"),
     ("MW-02", {"transparency": {"when_told": "after", "reason_not_told": REASON}}, "met"),
     ("MW-02", {"transparency": {"when_told": "after"}}, "not_met"),
     ("MW-02", {"transparency": {"when_told": "not_told", "reason_not_told": "TBC"}}, "not_met"),
@@ -85,3 +88,15 @@ def test_partial_access_names_the_missing_half(make_doc):
     finding = score(make_doc(access={"correction_process": ""})).finding("MW-05")
     assert "corrections" in finding.message
     assert finding.fields == ("access.correction_process",)
+
+
+def test_when_told_unanswered_is_not_assumed_to_be_before(make_doc):
+    doc = make_doc(transparency={"when_told": None, "reason_not_told": ""})
+    result = score(doc)
+    told = result.finding("MW-01")
+    assert told.fields == ("transparency.when_told",)
+    assert "When people are told is not answered" in told.message
+    late = result.finding("MW-02")
+    assert late.status == "not_applicable"
+    assert "before collection" not in late.message
+    assert "not answered" in late.message
