@@ -9,16 +9,13 @@ import logging
 import mimetypes
 import re
 import threading
-from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
-import pydyf
 from django.contrib.staticfiles import finders
 from weasyprint import HTML
-from weasyprint.formatting_structure import boxes
-from weasyprint.pdf import tags as weasyprint_tags
 from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+from assessments import pdf_tags
 
 logger = logging.getLogger(__name__)
 
@@ -108,23 +105,5 @@ def html_to_pdf(html: str, *, fetcher: StaticOnlyFetcher | None = None) -> bytes
     return pdf
 
 
-# WeasyPrint 70 tags the PDF (PDF/UA-1) and sets the document's language from <html lang>, but
-# gives no structure element a language of its own, so a screen reader would read te reo Māori
-# with English pronunciation. Each element built from an HTML element with a `lang` attribute
-# gets a /Lang entry. The recursion in weasyprint.pdf.tags calls _build_box_tree through the
-# module, so the wrapper sees every box. tests/assessments/test_records.py fails if a WeasyPrint
-# upgrade stops this working.
-_build_box_tree = weasyprint_tags._build_box_tree
-
-
-def _build_box_tree_with_lang(box: Any, *args: Any) -> Iterator[pydyf.Dictionary]:
-    element = getattr(box, "element", None)
-    own = isinstance(box, boxes.PageBox) or getattr(box, "element_tag", None) in ("html", "body")
-    lang = None if own or element is None else element.get("lang")
-    for structure in _build_box_tree(box, *args):
-        if lang and "Lang" not in structure:
-            structure["Lang"] = pydyf.String(lang)
-        yield structure
-
-
-weasyprint_tags._build_box_tree = _build_box_tree_with_lang
+# WeasyPrint's tagging, mended where it falls short of PDF/UA-1 (te reo's /Lang among it).
+pdf_tags.install()

@@ -78,9 +78,14 @@ def render_detail(
     action_error: str = "",
     blocking: list | None = None,
     typed: dict[str, str] | None = None,
+    error_field: str = "",
     status: int = 200,
 ) -> HttpResponse:
-    """Render the assessment page; review actions use it to show a refusal with what was typed."""
+    """Render the assessment page; review actions use it to show a refusal with what was typed.
+
+    `error_field` is the id of the field the refusal is about: the summary links to it, and the
+    field is marked invalid and described by the message (WCAG 3.3.1, 1.3.1).
+    """
     user = request.user
     can_edit = can_edit_assessment(user, assessment)
     comments = assessment_comments(assessment)
@@ -115,6 +120,7 @@ def render_detail(
             "action_error": action_error,
             "blocking": blocking or [],
             "typed": typed or {},
+            "error_field": error_field,
         },
         status=status,
     )

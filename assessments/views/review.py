@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.text import slugify
 from django.views.decorators.http import require_POST
 
 from assessments.access import get_assessment_for_user
@@ -21,6 +22,7 @@ from assessments.reviewing import (
 from assessments.views.assessments import render_detail
 from assessments.workflow import (
     TARGET_BY_ACTION,
+    TRANSITIONS,
     TransitionRefused,
     assessment_new_version,
     assessment_transition,
@@ -46,10 +48,22 @@ def assessment_move(request: AuthenticatedHttpRequest, pk: int, action: str) -> 
             action_error=str(refused),
             blocking=refused.blocking,
             typed={action: comment},
+            # A refusal about blocking findings links to them; one about the comment, to its box.
+            error_field=""
+            if refused.blocking or action not in COMMENTED_ACTIONS
+            else f"move-{action}",
             status=409,
         )
     messages.success(request, f"{moved.reference} is now {moved.get_status_display().lower()}.")
     return redirect("assessment_detail", pk=moved.pk)
+
+
+COMMENTED_ACTIONS = frozenset(t.action for t in TRANSITIONS.values() if t.comment_required)
+
+
+def comment_field_id(about: str) -> str:
+    """Return the id of the comment box for `about` ("", "section:purpose", "rule:HT-01")."""
+    return "comment-" + (slugify(about) or "whole")
 
 
 class CommentForm(forms.Form):
@@ -68,12 +82,14 @@ class CommentForm(forms.Form):
 def comment_create(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     assessment = get_assessment_for_user(request.user, pk)
     form = CommentForm(request.POST)
+    about = request.POST.get("about", "")
     if not form.is_valid():
         return render_detail(
             request,
             assessment,
             action_error="Write the comment (at most 5000 characters) before adding it.",
-            typed={"comment": request.POST.get("body", "")},
+            typed={"comment": request.POST.get("body", ""), "about": about},
+            error_field=comment_field_id(about),
             status=400,
         )
     section, rule = form.target()
@@ -144,6 +160,7 @@ def review_date_set(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
             assessment,
             action_error=str(refused),
             typed={"due": request.POST.get("due", "")},
+            error_field="review-due",
             status=400,
         )
     messages.success(request, f"Next review due {due:%d %B %Y}.")

@@ -1,3 +1,18 @@
+// Announce what a page load brings (a message after an action, the number of results after a
+// filter): a live region only speaks when its content changes, so the texts marked
+// data-announce are put into the empty #announcer just after the page has loaded.
+document.addEventListener("DOMContentLoaded", () => {
+  const announcer = document.getElementById("announcer");
+  const texts = [...document.querySelectorAll("[data-announce]")].map((el) =>
+    el.textContent.trim(),
+  );
+  if (announcer && texts.length) {
+    setTimeout(() => {
+      announcer.textContent = texts.join(" ");
+    }, 500);
+  }
+});
+
 // Move focus to a form's error summary so screen-reader and keyboard users hear it first.
 document.addEventListener("DOMContentLoaded", () => {
   const summary = document.getElementById("error-summary");
@@ -75,7 +90,16 @@ document.addEventListener("DOMContentLoaded", () => {
       return;
     }
     const before = document.getElementById("readiness-summary")?.textContent.trim();
+    // Keep each Principle open or closed as the person left it.
+    const open = new Map(
+      [...live.querySelectorAll("details[id]")].map((details) => [details.id, details.open]),
+    );
     live.innerHTML = await response.text();
+    live.querySelectorAll("details[id]").forEach((details) => {
+      if (open.has(details.id)) {
+        details.open = open.get(details.id);
+      }
+    });
     const after = document.getElementById("readiness-summary")?.textContent.trim();
     if (status && after && after !== before) {
       status.textContent = `Scores updated: ${after}`;
