@@ -87,6 +87,48 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+
+# --- Several app servers and workers on one PostgreSQL (issue 16) ---------------------------
+# The app keeps nothing on local disk that matters (records live in the database) and sessions
+# in the database, so any web process behind the load balancer can answer any request.
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
+
+# DJANGO_DB_POOL=true gives each process a psycopg connection pool (PostgreSQL only) of
+# DJANGO_DB_POOL_MIN_SIZE to DJANGO_DB_POOL_MAX_SIZE connections, waiting at most
+# DJANGO_DB_POOL_TIMEOUT seconds for one. A pool replaces persistent connections, so
+# DJANGO_CONN_MAX_AGE is then 0. Behind PgBouncer leave it off (see deploy/README.md).
+if env_bool("DJANGO_DB_POOL", default=False):
+    if DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
+        raise ImproperlyConfigured("DJANGO_DB_POOL=true needs a PostgreSQL DATABASE_URL.")
+    _pool_min = env_int("DJANGO_DB_POOL_MIN_SIZE", default=2)
+    _pool_max = env_int("DJANGO_DB_POOL_MAX_SIZE", default=10)
+    _pool_timeout = env_int("DJANGO_DB_POOL_TIMEOUT", default=10)
+    if not 0 <= _pool_min <= _pool_max or _pool_max < 1 or _pool_timeout < 1:
+        raise ImproperlyConfigured(
+            "The pool needs 0 <= DJANGO_DB_POOL_MIN_SIZE <= DJANGO_DB_POOL_MAX_SIZE, a "
+            f"maximum of at least 1 and DJANGO_DB_POOL_TIMEOUT of at least 1 second; got "
+            f"{_pool_min}, {_pool_max} and {_pool_timeout}."
+        )
+    DATABASES["default"]["CONN_MAX_AGE"] = 0
+    DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
+        "min_size": _pool_min,
+        "max_size": _pool_max,
+        "timeout": _pool_timeout,
+    }
+
+# Rendering an approved record runs as a task. With DPUP_TASK_WORKER=true tasks wait in the
+# database for `manage.py db_worker`, so approving never waits for the PDF: the default in
+# production (DJANGO_DEBUG=false). The development server (DJANGO_DEBUG=true) runs them inline,
+# straight after the commit, so `make run` needs no second process.
+TASK_WORKER = env_bool("DPUP_TASK_WORKER", default=not DEBUG)
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks_db.DatabaseBackend"
+        if TASK_WORKER
+        else "django_tasks.backends.immediate.ImmediateBackend",
+    }
+}
+# --- end of issue 16's block -----------------------------------------------------------------
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "assessments.User"
@@ -127,17 +169,6 @@ EMAIL_BACKEND = env_str(
 DEFAULT_FROM_EMAIL = env_str("DJANGO_DEFAULT_FROM_EMAIL", default="dpup@localhost")
 # The address people reach the site at, for links in e-mails, which have no request to go by.
 SITE_URL = env_url("DPUP_SITE_URL", default="http://127.0.0.1:8000")
-
-# Rendering an approved record runs as a task. With DPUP_TASK_WORKER=true tasks wait in the
-# database for `manage.py db_worker`; without a worker they run inline, straight after the commit.
-TASK_WORKER = env_bool("DPUP_TASK_WORKER", default=False)
-TASKS = {
-    "default": {
-        "BACKEND": "django_tasks_db.DatabaseBackend"
-        if TASK_WORKER
-        else "django_tasks.backends.immediate.ImmediateBackend",
-    }
-}
 
 # Production hardening: on unless running the development server.
 SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", default=not DEBUG)

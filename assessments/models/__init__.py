@@ -15,6 +15,7 @@ from assessments.models.assessment import (
 )
 from assessments.models.guards import ImmutableRecord
 from assessments.models.people import Organisation, User
+from assessments.models.rendering import RecordRenderFailure
 from assessments.models.workflow import (
     AuditAction,
     AuditEvent,
@@ -32,6 +33,7 @@ __all__ = [
     "AuditAction",
     "AuditEvent",
     "Comment",
+    "RecordRenderFailure",
     "ImmutableRecord",
     "ReviewReminder",
     "SignOff",

@@ -32,3 +32,14 @@ def value_of(obj: Any, name: str) -> Any:
 def get_item(mapping: Any, key: str) -> Any:
     """Return mapping[key], or an empty list when there is no such key."""
     return mapping.get(key, []) if mapping else []
+
+
+@register.simple_tag(takes_context=True)
+def page_query(context: template.Context, number: int, param: str = "") -> str:
+    """Return this page's query string with page `number` in `param` ("page" when blank).
+
+    A page with two paginated lists names each list's parameter, so paging one keeps the other.
+    """
+    query = context["request"].GET.copy()
+    query[param or "page"] = str(number)
+    return f"?{query.urlencode()}"

@@ -1,6 +1,5 @@
 """Reading assessments: the organisation's list and one assessment's detail."""
 
-from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -17,14 +16,16 @@ from assessments.roles import Role
 from assessments.scoring import assessment_result
 from assessments.sections import SECTIONS
 from assessments.selectors import (
+    DEFAULT_SORT,
+    SORTS,
     assessment_comments,
     assessment_list,
     assessment_with_rows,
     organisation_people,
+    page_of,
+    record_state,
 )
 from assessments.workflow import transitions_for
-
-PAGE_SIZE = 25
 
 
 def _int_or_none(value: str | None) -> int | None:
@@ -39,8 +40,12 @@ def assessment_index(request: AuthenticatedHttpRequest) -> HttpResponse:
     status = status if status in Status.values else ""
     owner_id = _int_or_none(request.GET.get("owner"))
     search = request.GET.get("q", "")[:200]
-    queryset = assessment_list(user=request.user, status=status, owner_id=owner_id, search=search)
-    page = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
+    sort = request.GET.get("sort", "")
+    sort = sort if sort in SORTS else DEFAULT_SORT
+    queryset = assessment_list(
+        user=request.user, status=status, owner_id=owner_id, search=search, sort=sort
+    )
+    page = page_of(queryset, request.GET.get("page"))
     return render(
         request,
         "assessments/list.html",
@@ -51,6 +56,8 @@ def assessment_index(request: AuthenticatedHttpRequest) -> HttpResponse:
             "status": status,
             "owner_id": owner_id,
             "search": search,
+            "sorts": [(value, label) for value, (label, _) in SORTS.items()],
+            "sort": sort,
             "can_create": can_create_assessment(request.user),
         },
     )
@@ -104,6 +111,7 @@ def render_detail(
             "sections": [(section, section_answers(assessment, section)) for section in SECTIONS],
             "data_items": [(item, data_item_answers(item)) for item in assessment.data_items.all()],
             "can_edit": can_edit,
+            "record": record_state(assessment=assessment, user=user),
             "transitions": transitions_for(assessment, user),
             "sign_off": SignOff.objects.filter(assessment=assessment)
             .select_related("approver", "snapshot")

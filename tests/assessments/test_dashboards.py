@@ -115,8 +115,8 @@ def test_outsiders_see_nothing_of_another_organisation(client, people):
     assert summary.total == 1
     assert summary.overdue == 0
     client.force_login(people.outsider)
-    work = client.get(reverse("my_work")).context["work"]
-    assert work.drafts == [] and work.changes_requested == []
+    context = client.get(reverse("my_work")).context
+    assert context["drafts"].paginator.count == context["changes_requested"].paginator.count == 0
 
 
 # My work ---------------------------------------------------------------------------------------
@@ -139,9 +139,11 @@ def test_my_work_lists_the_analysts_drafts_and_sent_back_work(client, people):
 
     client.force_login(people.analyst)
     response = client.get(reverse("my_work"))
-    work = response.context["work"]
-    assert set(pks(work.drafts)) == {own_draft.pk, edited_draft.pk}
-    assert set(pks(work.changes_requested)) == {own_sent_back.pk, edited_sent_back.pk}
+    assert set(pks(response.context["drafts"].object_list)) == {own_draft.pk, edited_draft.pk}
+    assert set(pks(response.context["changes_requested"].object_list)) == {
+        own_sent_back.pk,
+        edited_sent_back.pk,
+    }
     html = response.content.decode()
     # What waits for the analyst comes first, and says so in words, not only in colour.
     assert html.index("Waiting for you: changes requested (2)") < html.index("Drafts (2)")
@@ -531,6 +533,7 @@ def _many(people, count: int) -> None:
     ("page", "who", "params"),
     [
         ("my_work", "analyst", {}),
+        ("my_work", "analyst", {"drafts_page": "2", "changes_page": "last"}),
         ("review_queue", "officer", {"page": "2"}),
         ("portfolio", "manager", {"page": "2"}),
         ("portfolio", "officer", {"status": "all", "readiness": "ready", "review": "due"}),
@@ -543,7 +546,9 @@ def test_query_count_is_fixed(
 ):
     _many(people, count)
     client.force_login(getattr(people, who))
-    with django_assert_max_num_queries(MAX_QUERIES):
+    # A page of rows costs a count, its keys and its rows; my work pages two lists.
+    extra = {"my_work": 2, "portfolio": 1}.get(page, 0)
+    with django_assert_max_num_queries(MAX_QUERIES + extra):
         response = client.get(reverse(page), params)
         content = body(response)
     assert response.status_code == 200
@@ -551,9 +556,26 @@ def test_query_count_is_fixed(
         return
     # With many rows, every page has plenty to show, so a query per row would have shown up.
     if page == "my_work":
-        work = response.context["work"]
-        assert len(work.drafts) == len(work.changes_requested) == count // 6
+        for name in ("drafts", "changes_requested"):
+            assert response.context[name].paginator.count == count // 6
+            assert len(response.context[name].object_list) == min(count // 6, 25)
     elif page == "portfolio_csv":
         assert content.count(b"\n") > 10
     else:
         assert response.context["page"].paginator.count > 10
+
+
+def test_my_work_pages_each_list_on_its_own(client, people):
+    for n in range(30):
+        make(people, status=Status.DRAFT, title=f"Draft {n}")
+    for n in range(27):
+        make(people, status=Status.CHANGES_REQUESTED, title=f"Back {n}")
+    client.force_login(people.analyst)
+    response = client.get(reverse("my_work"), {"drafts_page": "2", "changes_page": "1"})
+    assert len(response.context["drafts"].object_list) == 30 - 25
+    assert len(response.context["changes_requested"].object_list) == 25
+    html = response.content.decode()
+    assert "Drafts (30)" in html and "changes requested (27)" in html
+    # Paging the drafts keeps the other list where it was, and the other way round.
+    assert 'href="?drafts_page=1&amp;changes_page=1"' in html
+    assert 'href="?drafts_page=2&amp;changes_page=2"' in html

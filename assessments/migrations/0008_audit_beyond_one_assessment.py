@@ -7,7 +7,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("assessments", "0006_when_told_not_assumed"),
+        ("assessments", "0007_list_indexes_and_render_failures"),
     ]
 
     operations = [
