@@ -78,15 +78,12 @@ def test_a_record_download_that_fails_is_not_recorded_as_served(client, people, 
 def test_a_csv_that_fails_half_way_is_not_recorded_as_served(client, people, monkeypatch):
     in_state(people, Status.SUBMITTED)
     in_state(people, Status.DRAFT)
-    calls = []
 
-    def row_then_failure(assessment):
-        calls.append(assessment)
-        if len(calls) == 2:
-            raise OSError("the database went away")
-        return [assessment.reference]
+    def rows_then_failure(assessments):
+        yield ["DPUP-2026-0001", 1]
+        raise OSError("the database went away")
 
-    monkeypatch.setattr("assessments.views.dashboards.portfolio_csv_row", row_then_failure)
+    monkeypatch.setattr("assessments.views.dashboards.portfolio_csv_rows", rows_then_failure)
     client.force_login(people.manager)
     response = client.get(reverse("portfolio_csv"))
     with pytest.raises(OSError):
