@@ -1,50 +1,27 @@
 """Field-by-field differences between two versions of an assessment, in words people read.
 
 A version is a canonical interchange document (assessment.schema.json), as made by
-`assessment_to_dict`. Nothing here touches the database. Labels come from the forms and the
-section titles from SECTIONS, so the difference speaks the same words as the detail page.
+`assessment_to_dict`. Nothing here touches the database. The comparison walks the questionnaire
+and words values through `assessments.answers`, so the difference speaks the same words as the
+detail page and the record.
 """
 
 import re
 import textwrap
-from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date
 from difflib import SequenceMatcher
 from functools import cached_property
 from itertools import zip_longest
 from typing import Any
 
-from django import forms
-from django.forms.utils import pretty_name
-
-from assessments.forms import BENEFICIARY_CHOICES, AssessmentForm, ConsultationForm, DataItemForm
-from assessments.interchange_validation import STORED_PROPERTIES
-from assessments.models import DataForm, DataSource, Depth, InitiativeKind, Party, WhenTold
+from assessments.answers import same, section_object, stored_value, words
 from assessments.models.fields import nfc
-from assessments.presenters import NOT_ANSWERED
-from assessments.sections import SECTION_BY_FIELD
+from assessments.questionnaire import SECTION_BY_KEY, SECTIONS, TEXT_KINDS, Section
 
-NOT_DECIDED = "Not decided yet"
 SEP = " › "
-PROPERTIES: dict[str, Any] = STORED_PROPERTIES
-ITEM: dict[str, Any] = PROPERTIES["data_items"]["items"]["properties"]
-CONSULTATION: dict[str, Any] = PROPERTIES["consultations"]["items"]["properties"]
-NOT_COMPARED = frozenset({"schema", "reference", "organisation"})
-# Choice labels by form field name (data item and consultation keys do not clash with these).
-LABELS: dict[str, dict[str, str]] = {
-    name: {str(value): str(label) for value, label in choices}
-    for name, choices in {
-        "initiative_kind": InitiativeKind.choices,
-        "purpose_beneficiaries": BENEFICIARY_CHOICES,
-        "transparency_when_told": WhenTold.choices,
-        "form": DataForm.choices,
-        "source": DataSource.choices,
-        "party": Party.choices,
-        "depth": Depth.choices,
-    }.items()
-}
+DATA_ITEMS = SECTION_BY_KEY["data_items"]
+CONSULTATIONS = SECTION_BY_KEY["consultations"]
 _TOKENS = re.compile(r"\s+|\S+")
 
 
@@ -90,87 +67,45 @@ def word_diff(old: str, new: str) -> list[tuple[str, str]]:
     return pieces
 
 
-def _default(prop: Mapping[str, Any]) -> Any:
-    if "default" in prop:
-        return prop["default"]
-    return {"array": [], "object": {}}.get(prop.get("type", ""), "")
-
-
-def value_or_default(obj: Mapping[str, Any] | None, key: str, prop: Mapping[str, Any]) -> Any:
-    """Return obj[key] in NFC, or the schema's default when it is absent."""
-    return nfc(obj[key]) if obj is not None and key in obj else _default(prop)
-
-
-def _same(old: Any, new: Any, prop: Mapping[str, Any]) -> bool:
-    if prop.get("uniqueItems") and isinstance(old, list) and isinstance(new, list):
-        return Counter(old) == Counter(new)  # A set of choices or names: order means nothing.
-    return bool(old == new)
-
-
-def value_words(value: Any, prop: Mapping[str, Any], labels: Mapping[str, str]) -> str:
-    """Return a value as a person reads it: Yes/No, choice labels, lists joined with commas."""
-    if value is None:
-        return NOT_DECIDED
-    if isinstance(value, bool):
-        return "Yes" if value else "No"
-    if isinstance(value, list):
-        return (
-            ", ".join(value_words(v, prop.get("items", {}), labels) for v in value) or NOT_ANSWERED
-        )
-    if value == "":
-        return NOT_ANSWERED
-    if prop.get("format") == "date":
-        try:
-            day = date.fromisoformat(value)
-        except ValueError:
-            return str(value)
-        return f"{day.day} {day:%B %Y}"
-    return labels.get(value, str(value))
-
-
-def field_label(form: type[forms.ModelForm], name: str) -> str:
-    return str(form.base_fields[name].label or pretty_name(name))
-
-
 def _object_changes(
     old: Mapping[str, Any] | None,
     new: Mapping[str, Any] | None,
-    properties: Mapping[str, Any],
-    form: type[forms.ModelForm],
+    section: Section,
     place: str = "",
-    prefix: str = "",
 ) -> list[Change]:
-    """Compare every property; `place` goes before each label, or "" for the section title."""
+    """Compare every question; `place` goes before each label, or "" for the section title."""
     changes = []
-    for key, prop in properties.items():
-        name = prefix + key
-        before, after = value_or_default(old, key, prop), value_or_default(new, key, prop)
-        if _same(before, after, prop):
+    for question in section.questions:
+        before, after = stored_value(old, question), stored_value(new, question)
+        if same(before, after, question):
             continue
-        where = f"{place or SECTION_BY_FIELD[name].title}{SEP}{field_label(form, name)}"
-        text = prop.get("type") == "string" and "format" not in prop and bool(before and after)
-        labels = LABELS.get(name, {})
+        text = question.kind in TEXT_KINDS and bool(before and after)
         changes.append(
             Change(
-                where,
+                f"{place or section.title}{SEP}{question.label}",
                 "changed",
-                value_words(before, prop, labels),
-                value_words(after, prop, labels),
+                words(before, question),
+                words(after, question),
                 text,
             )
         )
     return changes
 
 
-def _item_summary(item: Mapping[str, Any]) -> str:
-    def words(key: str) -> str:
-        return value_words(value_or_default(item, key, ITEM[key]), ITEM[key], LABELS.get(key, {}))
+def _row_words(row: Mapping[str, Any], section: Section, key: str) -> str:
+    question = section.question(key)
+    return words(stored_value(row, question), question)
 
-    parts = [words("source"), words("form").lower()]
+
+def _item_summary(item: Mapping[str, Any]) -> str:
+    def said(key: str) -> str:
+        return _row_words(item, DATA_ITEMS, key)
+
+    parts = [said("source"), said("form").lower()]
     parts += ["identifies people"] if item.get("identifying") else []
     parts += ["sensitive"] if item.get("sensitive") else []
-    parts += [f"retention {words('retention')}"] if item.get("retention") else []
-    return f"{words('name')} ({', '.join(parts)})"
+    parts += [f"retention {said('retention')}"] if item.get("retention") else []
+    return f"{said('name')} ({', '.join(parts)})"
 
 
 def _name_key(item: Mapping[str, Any]) -> str:
@@ -197,8 +132,7 @@ def _row_changes(
     where: str,
     before: Mapping[str, Any] | None,
     after: Mapping[str, Any] | None,
-    properties: Mapping[str, Any],
-    form: type[forms.ModelForm],
+    section: Section,
     summary: Callable[[Mapping[str, Any]], str],
 ) -> list[Change]:
     """Compare two rows field by field, or name a whole row added or removed."""
@@ -206,41 +140,37 @@ def _row_changes(
         return [Change(where, "added", "", summary(after or {}))]
     if after is None:
         return [Change(where, "removed", summary(before), "")]
-    return _object_changes(before, after, properties, form, where)
+    return _object_changes(before, after, section, where)
 
 
 def _data_item_changes(old: Sequence[Any], new: Sequence[Any]) -> list[Change]:
     changes = []
     for i, j in _pairs(old, new):
         before, after = (old[i] if i is not None else None), (new[j] if j is not None else None)
-        name = value_or_default(after if after is not None else before, "name", ITEM["name"])
-        where = f"Data item “{name}”"
-        changes += _row_changes(where, before, after, ITEM, DataItemForm, _item_summary)
+        name = stored_value(after if after is not None else before, DATA_ITEMS.question("name"))
+        where = f"{DATA_ITEMS.row_title} “{name}”"
+        changes += _row_changes(where, before, after, DATA_ITEMS, _item_summary)
     return changes
 
 
 def _consultation_summary(row: Mapping[str, Any]) -> str:
-    def words(key: str) -> str:
-        return value_words(
-            value_or_default(row, key, CONSULTATION[key]), CONSULTATION[key], LABELS.get(key, {})
-        )
+    def said(key: str) -> str:
+        return _row_words(row, CONSULTATIONS, key)
 
-    summary = textwrap.shorten(words("summary"), 120, placeholder=" …")
-    return f"{words('party')}, {words('depth')}, {words('date')}: {summary}"
+    summary = textwrap.shorten(said("summary"), 120, placeholder=" …")
+    return f"{said('party')}, {said('depth')}, {said('date')}: {summary}"
 
 
 def _consultation_changes(old: Sequence[Any], new: Sequence[Any]) -> list[Change]:
     changes = []
     for index, (before, after) in enumerate(zip_longest(old, new)):
         row = after if after is not None else before
-        party = value_words(
-            value_or_default(row, "party", CONSULTATION["party"]), {}, LABELS["party"]
-        )
-        where = f"Consultation {index + 1} ({party})"
-        changes += _row_changes(
-            where, before, after, CONSULTATION, ConsultationForm, _consultation_summary
-        )
+        where = f"{CONSULTATIONS.row_title} {index + 1} ({_row_words(row, CONSULTATIONS, 'party')})"
+        changes += _row_changes(where, before, after, CONSULTATIONS, _consultation_summary)
     return changes
+
+
+ROW_CHANGES = {"data_items": _data_item_changes, "consultations": _consultation_changes}
 
 
 def _justification_changes(old: Mapping[str, str], new: Mapping[str, str]) -> list[Change]:
@@ -256,26 +186,23 @@ def _justification_changes(old: Mapping[str, str], new: Mapping[str, str]) -> li
 
 
 def diff_documents(old: Mapping[str, Any], new: Mapping[str, Any]) -> list[Change]:
-    """Return every difference from `old` to `new`, in the schema's order; [] when the same.
+    """Return every difference from `old` to `new`, in the questionnaire's order; [] when same.
 
-    Absent keys count as their schema defaults and text is compared in NFC, so a document
-    missing a key equals one holding its default, and a decomposed macron equals a composed one.
+    Absent keys count as the question's starting value and text is compared in NFC, so a
+    document missing a key equals one holding its default, and a decomposed macron equals a
+    composed one. The reference and organisation name the record rather than answer anything.
     """
     changes: list[Change] = []
-    for key, prop in PROPERTIES.items():
-        if key in NOT_COMPARED:
-            continue
-        before, after = value_or_default(old, key, prop), value_or_default(new, key, prop)
-        if key == "data_items":
-            changes += _data_item_changes(before, after)
-        elif key == "consultations":
-            changes += _consultation_changes(before, after)
-        elif key == "justifications":
-            changes += _justification_changes(before, after)
-        elif "properties" in prop:
-            changes += _object_changes(
-                before, after, prop["properties"], AssessmentForm, "", f"{key}_"
+    for section in SECTIONS:
+        if section.repeating:
+            changes += ROW_CHANGES[section.key](
+                old.get(section.key) or [], new.get(section.key) or []
             )
         else:
-            changes += _object_changes(old, new, {key: prop}, AssessmentForm)
+            changes += _object_changes(
+                section_object(old, section), section_object(new, section), section
+            )
+    changes += _justification_changes(
+        nfc(old.get("justifications") or {}), nfc(new.get("justifications") or {})
+    )
     return changes

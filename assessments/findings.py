@@ -4,6 +4,7 @@ import re
 from dataclasses import dataclass
 
 import principles
+from assessments.questionnaire import REPEATING
 from principles import Finding, Result, Status
 
 STATUS_LABELS = {
@@ -26,7 +27,7 @@ READINESS_LABELS = {
     principles.Readiness.NOT_READY: "Not ready: blocking findings remain",
 }
 JUSTIFIABLE = frozenset({Status.NOT_MET, Status.PARTIAL, Status.JUSTIFIED})
-ROW_SECTIONS = {"data_items": "section-data-items", "consultations": "section-consultations"}
+ROW_SECTIONS = {section.key: f"section-{section.anchor}" for section in REPEATING}
 _ROW_FIELD = re.compile(r"^(data_items|consultations)\[(\d+)\]\.(\w+)$")
 # Parts of the interchange format the form has no place for yet (the risk register is scored
 # before it is stored): their findings get no link rather than a link to nothing.

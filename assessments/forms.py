@@ -10,18 +10,16 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
 from assessments.models import Assessment, Consultation, DataItem
-from assessments.models.assessment import WhenTold
-from assessments.sections import SECTIONS
+from assessments.questionnaire import (
+    SECTION_BY_KEY,
+    YES_NO_UNDECIDED_CHOICES,
+    Kind,
+    Question,
+    Section,
+    column_names,
+)
 from assessments.te_reo import mark_te_reo
 
-BENEFICIARY_CHOICES = [
-    ("individuals", "Individuals"),
-    ("whanau", "Whānau"),
-    ("communities", "Communities"),
-    ("iwi", "Iwi"),
-    ("public", "The public"),
-]
-UNDECIDED_CHOICES = [("unknown", "Not decided yet"), ("true", "Yes"), ("false", "No")]
 DATE_HINT = "Enter a date as YYYY-MM-DD, for example 2026-03-14."
 
 
@@ -59,7 +57,59 @@ class LinesField(forms.CharField):
                 )
 
 
-SECTION_FIELDS = [name for section in SECTIONS for name in section.fields]
+def question_field(question: Question, model_field: Any, *, in_row: bool) -> forms.Field | None:
+    """Return the form field that asks `question`, stored in `model_field`.
+
+    The model field (itself made from the question) gives type, limit and words; the kind of
+    question decides the widget where the model's own would not do.
+    """
+    words: dict[str, Any] = {
+        "label": question.label,
+        "help_text": question.hint,
+        "required": False,
+    }
+    kind = question.kind
+    if kind is Kind.YES_NO_UNDECIDED:
+        return forms.NullBooleanField(
+            widget=forms.RadioSelect(choices=YES_NO_UNDECIDED_CHOICES), **words
+        )
+    if kind is Kind.CHOICES:
+        return forms.MultipleChoiceField(
+            choices=question.choices, widget=forms.CheckboxSelectMultiple, **words
+        )
+    if kind is Kind.CHOICE and question.nullable:
+        return forms.TypedChoiceField(
+            choices=question.choices, widget=forms.RadioSelect, empty_value=None, **words
+        )
+    if kind is Kind.LINES:
+        return LinesField(item_max_length=question.line_limit or 200, **words)
+    if kind is Kind.DATE:
+        return forms.DateField(
+            widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            error_messages={"invalid": DATE_HINT},
+            **words,
+        )
+    if kind is Kind.LONG_TEXT:
+        return model_field.formfield(widget=forms.Textarea(attrs={"rows": 2 if in_row else 3}))
+    return model_field.formfield()
+
+
+def _callback(sections: tuple[Section, ...]) -> Any:
+    """Return a ModelForm `formfield_callback` that asks each column's question."""
+    by_column = {
+        section.column(question): (section, question)
+        for section in sections
+        for question in section.questions
+    }
+
+    def formfield(model_field: Any, **kwargs: Any) -> forms.Field | None:
+        found = by_column.get(model_field.name)
+        if found is None:
+            return model_field.formfield(**kwargs)
+        section, question = found
+        return question_field(question, model_field, in_row=section.repeating)
+
+    return formfield
 
 
 class TeReoMixin:
@@ -77,48 +127,12 @@ class TeReoMixin:
 
 
 class AssessmentForm(TeReoMixin, forms.ModelForm):
-    purpose_beneficiaries = forms.MultipleChoiceField(
-        label="Who benefits",
-        choices=BENEFICIARY_CHOICES,
-        widget=forms.CheckboxSelectMultiple,
-        required=False,
-    )
-    minimisation_identifying_needed = forms.NullBooleanField(
-        label="Is information that identifies people needed at all?",
-        widget=forms.RadioSelect(choices=UNDECIDED_CHOICES),
-        required=False,
-    )
-    transparency_when_told = forms.TypedChoiceField(
-        label="When people are told",
-        choices=WhenTold.choices,
-        widget=forms.RadioSelect,
-        required=False,
-        empty_value=None,
-    )
     lock_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     class Meta:
         model = Assessment
-        fields = SECTION_FIELDS
-        widgets = {
-            "initiative_kind": forms.Select,
-        }
-        help_texts = {
-            "title": "A short name a colleague would recognise.",
-            "purpose_statement": "What will be done with the information and why it is needed. "
-            "Specific enough that a later use can be checked against it.",
-            "purpose_benefit": "The tangible link between the purpose and better outcomes.",
-            "purpose_not_used_for": "What the information will not be used for, and who will "
-            "not see it.",
-            "purpose_legal_basis": "For example the Privacy Act 2020 information privacy "
-            "principles, or the Act that sets up the service.",
-            "transparency_reason_not_told": "Needed when people are told only afterwards or not "
-            "at all.",
-            "transparency_accessible_formats": "How explanations suit age, culture, language, "
-            "literacy and disability.",
-            "groups_considerations": "How each group's worldview, rights and needs shape "
-            "collection, use and explanation.",
-        }
+        fields = column_names()
+        formfield_callback = _callback(tuple(s for s in SECTION_BY_KEY.values() if not s.repeating))
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -128,69 +142,33 @@ class AssessmentForm(TeReoMixin, forms.ModelForm):
         )
         if self.instance.pk and not self.is_bound:
             self.initial["lock_version"] = self.instance.lock_version
-        for field in self.fields.values():
-            if isinstance(field.widget, forms.Textarea):
-                field.widget.attrs["rows"] = 3
         self.mark_te_reo_words()
 
 
-class DataItemForm(TeReoMixin, forms.ModelForm):
-    shared_with = LinesField(
-        label="Shared with", help_text="Other agencies or professionals, one per line."
-    )
-    consistent_with_original_purpose = forms.NullBooleanField(
-        label="Is this use directly consistent with that purpose?",
-        widget=forms.RadioSelect(choices=UNDECIDED_CHOICES),
-        required=False,
-    )
+DATA_ITEMS = SECTION_BY_KEY["data_items"]
+CONSULTATIONS = SECTION_BY_KEY["consultations"]
 
+
+class RowForm(TeReoMixin, forms.ModelForm):
+    """One row of a repeating section; its Meta names the section's questions."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.mark_te_reo_words()
+
+
+class DataItemForm(RowForm):
     class Meta:
         model = DataItem
-        fields = [
-            "name",
-            "description",
-            "identifying",
-            "sensitive",
-            "form",
-            "source",
-            "original_purpose",
-            "consistent_with_original_purpose",
-            "justification",
-            "retention",
-            "shared_with",
-            "sharing_reason",
-            "linked_with_other_data",
-            "link_reason",
-        ]
-        widgets = {
-            "description": forms.Textarea(attrs={"rows": 2}),
-            "original_purpose": forms.Textarea(attrs={"rows": 2}),
-            "justification": forms.Textarea(attrs={"rows": 2}),
-            "sharing_reason": forms.Textarea(attrs={"rows": 2}),
-            "link_reason": forms.Textarea(attrs={"rows": 2}),
-        }
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.mark_te_reo_words()
+        fields = list(DATA_ITEMS.columns)
+        formfield_callback = _callback((DATA_ITEMS,))
 
 
-class ConsultationForm(TeReoMixin, forms.ModelForm):
-    date = forms.DateField(
-        required=False,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        error_messages={"invalid": DATE_HINT},
-        help_text="YYYY-MM-DD",
-    )
-
+class ConsultationForm(RowForm):
     class Meta:
         model = Consultation
-        fields = ["party", "depth", "summary", "date"]
-        widgets = {"summary": forms.Textarea(attrs={"rows": 2})}
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.mark_te_reo_words()
+        fields = list(CONSULTATIONS.columns)
+        formfield_callback = _callback((CONSULTATIONS,))
 
 
 class OrderedInlineFormSet(BaseInlineFormSet):
@@ -225,7 +203,7 @@ DataItemFormSet = inlineformset_factory(
     formset=OrderedInlineFormSet,
     extra=1,
     can_delete=True,
-    max_num=500,
+    max_num=DATA_ITEMS.max_rows,
     validate_max=True,
 )
 ConsultationFormSet = inlineformset_factory(
@@ -235,7 +213,7 @@ ConsultationFormSet = inlineformset_factory(
     formset=OrderedInlineFormSet,
     extra=1,
     can_delete=True,
-    max_num=200,
+    max_num=CONSULTATIONS.max_rows,
     validate_max=True,
 )
 
@@ -373,7 +351,10 @@ class AssessmentForms:
     def error_links(self) -> list[ErrorLink]:
         return error_links(
             self.form,
-            [("Data item", self.data_items), ("Consultation", self.consultations)],
+            [
+                (DATA_ITEMS.row_title, self.data_items),
+                (CONSULTATIONS.row_title, self.consultations),
+            ],
             self.justifications,
         )
 

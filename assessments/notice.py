@@ -9,7 +9,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from assessments.findings import field_anchor
+from assessments.questionnaire import SECTION_BY_KEY
 from principles.text import answered
+
+WHEN_TOLD = SECTION_BY_KEY["transparency"].question("when_told")
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
 
 
 @dataclass(frozen=True)
@@ -65,11 +72,10 @@ def _choice(document: dict[str, Any]) -> Part:
 def purpose_statement(document: dict[str, Any]) -> list[Part]:
     """Return the purpose statement: what / why / how / choice / law / transparency."""
     told = _answer(document, "transparency.how_people_told")
-    when = {
-        "before": "before their information is collected",
-        "after": "afterwards",
-        "not_told": "",
-    }.get(document.get("transparency", {}).get("when_told") or "", "")
+    when_told = document.get("transparency", {}).get("when_told")
+    # "People are told afterwards." reads on from the choice's label; "not told" says nothing.
+    told_late = when_told not in (None, "not_told")
+    when = _lower_first(WHEN_TOLD.choice_label(when_told)) if told_late else ""
     transparency = (
         Part("Transparency", text=f"{told} People are told {when}." if when else told)
         if told

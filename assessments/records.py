@@ -5,7 +5,6 @@ shows exactly what was signed.
 """
 
 import hashlib
-from dataclasses import dataclass
 from typing import Any
 
 from django.db import IntegrityError, transaction
@@ -13,74 +12,13 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 import principles
-from assessments.diff import (
-    CONSULTATION,
-    ITEM,
-    LABELS,
-    PROPERTIES,
-    field_label,
-    value_or_default,
-    value_words,
-)
+from assessments.answers import document_answers
 from assessments.findings import score_view
-from assessments.forms import AssessmentForm, ConsultationForm, DataItemForm
 from assessments.interchange import assessment_to_dict, snapshot_queryset
 from assessments.models import Assessment, AuditEvent, SignOff, Status, StoredRecord
 from assessments.notice import purpose_statement
 from assessments.pdf import StaticOnlyFetcher, html_to_pdf
-from assessments.sections import SECTIONS
 from assessments.selectors import assessment_comments
-
-# "purpose_statement" -> ("purpose", "statement"), for every object section of the schema.
-SECTION_KEYS = {
-    f"{section}_{key}": (section, key)
-    for section, prop in PROPERTIES.items()
-    if prop.get("type") == "object" and "properties" in prop
-    for key in prop["properties"]
-}
-
-
-@dataclass(frozen=True)
-class Answer:
-    label: str
-    text: str
-    answered: bool
-
-
-def _answer(document: dict[str, Any], name: str) -> Answer:
-    if name in SECTION_KEYS:
-        section, key = SECTION_KEYS[name]
-        prop = PROPERTIES[section]["properties"][key]
-        value = value_or_default(document.get(section), key, prop)
-    else:
-        prop = PROPERTIES[name]
-        value = value_or_default(document, name, prop)
-    return Answer(
-        field_label(AssessmentForm, name),
-        value_words(value, prop, LABELS.get(name, {})),
-        value not in ("", [], None),
-    )
-
-
-def _row(row: dict[str, Any], props: dict[str, Any], form: type) -> dict[str, Answer]:
-    return {
-        key: Answer(
-            field_label(form, key),
-            value_words(value_or_default(row, key, prop), prop, LABELS.get(key, {})),
-            value_or_default(row, key, prop) not in ("", [], None),
-        )
-        for key, prop in props.items()
-    }
-
-
-@dataclass(frozen=True)
-class RecordSection:
-    id: str
-    title: str
-    principle: str
-    guidance: str
-    answers: list[Answer]
-    rows: str  # "data_items", "consultations" or ""
 
 
 def record_context(
@@ -108,21 +46,7 @@ def record_context(
         if assessment
         else "Not stored (scored from a file)",
         "is_draft": not approved,
-        "sections": [
-            RecordSection(
-                section.id,
-                section.title,
-                section.principle,
-                section.guidance,
-                [_answer(document, name) for name in section.fields],
-                section.formset,
-            )
-            for section in SECTIONS
-        ],
-        "data_items": [_row(item, ITEM, DataItemForm) for item in document.get("data_items", [])],
-        "consultations": [
-            _row(row, CONSULTATION, ConsultationForm) for row in document.get("consultations", [])
-        ],
+        "sections": document_answers(document),
         "scores": score_view(result),
         "sign_off": sign_off,
         "comments": assessment_comments(assessment) if assessment else [],

@@ -3,15 +3,9 @@ from assessments.models.assessment import (
     FROZEN_STATUSES,
     Assessment,
     Consultation,
-    DataForm,
     DataItem,
-    DataSource,
-    Depth,
-    InitiativeKind,
-    Party,
     Readiness,
     Status,
-    WhenTold,
 )
 from assessments.models.guards import ImmutableRecord
 from assessments.models.people import Organisation, User
@@ -42,15 +36,9 @@ __all__ = [
     "StoredRecord",
     "Assessment",
     "Consultation",
-    "DataForm",
     "DataItem",
-    "DataSource",
-    "Depth",
-    "InitiativeKind",
     "Organisation",
-    "Party",
     "Readiness",
     "Status",
     "User",
-    "WhenTold",
 ]

@@ -10,7 +10,7 @@ from typing import Any
 from django.conf import settings
 from django.db import models
 
-from assessments.models.fields import NFCCharField, NFCJSONField, NFCTextField
+from assessments.models.fields import NFCCharField, NFCJSONField, answer_field
 from assessments.models.guards import ImmutableRecord
 from assessments.models.people import Organisation
 
@@ -57,29 +57,10 @@ class AssessmentQuerySet(models.QuerySet["Assessment"]):
         return super().delete()
 
 
-class InitiativeKind(models.TextChoices):
-    POLICY = "policy", "Policy"
-    SERVICE = "service", "Service"
-    PROGRAMME = "programme", "Programme"
-    INTERVENTION = "intervention", "Intervention"
-    RESEARCH = "research", "Research"
-    OTHER = "other", "Other"
-
-
-class WhenTold(models.TextChoices):
-    BEFORE = "before", "Before their information is collected"
-    AFTER = "after", "Afterwards"
-    NOT_TOLD = "not_told", "Not told"
-
-
 class Readiness(models.TextChoices):
     READY = "ready", "Ready"
     NEEDS_WORK = "needs_work", "Needs work"
     NOT_READY = "not_ready", "Not ready"
-
-
-def _text(max_length: int, verbose_name: str, help_text: str = "") -> NFCTextField:
-    return NFCTextField(verbose_name, max_length=max_length, blank=True, help_text=help_text)
 
 
 class Assessment(models.Model):
@@ -115,65 +96,51 @@ class Assessment(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
-    title = NFCCharField(max_length=200)
-    initiative_kind = models.CharField(
-        "kind of initiative",
-        max_length=20,
-        choices=InitiativeKind.choices,
-        default=InitiativeKind.OTHER,
-    )
-    summary = _text(5000, "summary")
+    title = answer_field("", "title")
+    initiative_kind = answer_field("", "initiative_kind", max_length=20)
+    summary = answer_field("", "summary")
 
-    purpose_statement = _text(10000, "purpose statement")
-    purpose_benefit = _text(10000, "benefit")
-    purpose_beneficiaries = NFCJSONField("who benefits", default=list, blank=True)
-    purpose_risks = _text(10000, "risks and how they balance against the benefits")
-    purpose_legal_basis = _text(5000, "legal basis")
-    purpose_not_used_for = _text(5000, "what the data will not be used for")
-    purpose_oversight = _text(5000, "checks and oversight")
+    purpose_statement = answer_field("purpose", "statement")
+    purpose_benefit = answer_field("purpose", "benefit")
+    purpose_beneficiaries = answer_field("purpose", "beneficiaries")
+    purpose_risks = answer_field("purpose", "risks")
+    purpose_legal_basis = answer_field("purpose", "legal_basis")
+    purpose_not_used_for = answer_field("purpose", "not_used_for")
+    purpose_oversight = answer_field("purpose", "oversight")
 
-    minimisation_identifying_needed = models.BooleanField(
-        "is information that identifies people needed?", null=True, blank=True, default=None
-    )
-    minimisation_why_identifying = _text(5000, "why identifying information is needed")
-    minimisation_alternatives_considered = _text(5000, "alternatives considered")
+    minimisation_identifying_needed = answer_field("minimisation", "identifying_needed")
+    minimisation_why_identifying = answer_field("minimisation", "why_identifying")
+    minimisation_alternatives_considered = answer_field("minimisation", "alternatives_considered")
 
-    transparency_how_people_told = _text(5000, "how people are told")
+    transparency_how_people_told = answer_field("transparency", "how_people_told")
     # Null until the analyst chooses: the schema's default, and nothing is assumed.
-    transparency_when_told = models.CharField(  # noqa: DJ001
-        "when people are told",
-        max_length=10,
-        choices=WhenTold.choices,
-        null=True,
-        blank=True,
-        default=None,
-    )
-    transparency_reason_not_told = _text(5000, "reason people are told late or not at all")
-    transparency_choices_offered = _text(5000, "choices offered")
-    transparency_reason_no_choice = _text(5000, "why no choice is fair")
-    transparency_involvement_in_decisions = _text(5000, "involvement in decisions")
-    transparency_accessible_formats = _text(5000, "accessible formats")
+    transparency_when_told = answer_field("transparency", "when_told", max_length=10)
+    transparency_reason_not_told = answer_field("transparency", "reason_not_told")
+    transparency_choices_offered = answer_field("transparency", "choices_offered")
+    transparency_reason_no_choice = answer_field("transparency", "reason_no_choice")
+    transparency_involvement_in_decisions = answer_field("transparency", "involvement_in_decisions")
+    transparency_accessible_formats = answer_field("transparency", "accessible_formats")
 
-    access_access_process = _text(5000, "how people see their information")
-    access_correction_process = _text(5000, "how people correct their information")
-    access_refusal_process = _text(5000, "when a correction is not made")
-    access_holders_tracked = _text(5000, "how people know who holds their information")
+    access_access_process = answer_field("access", "access_process")
+    access_correction_process = answer_field("access", "correction_process")
+    access_refusal_process = answer_field("access", "refusal_process")
+    access_holders_tracked = answer_field("access", "holders_tracked")
 
-    stewardship_safeguards = _text(5000, "safeguards")
-    stewardship_retention_policy = _text(5000, "retention policy")
-    stewardship_disposal = _text(5000, "disposal")
-    stewardship_deidentified_availability = _text(5000, "de-identified availability")
+    stewardship_safeguards = answer_field("stewardship", "safeguards")
+    stewardship_retention_policy = answer_field("stewardship", "retention_policy")
+    stewardship_disposal = answer_field("stewardship", "disposal")
+    stewardship_deidentified_availability = answer_field("stewardship", "deidentified_availability")
 
-    sharing_value_insights_planned = _text(5000, "insights planned")
-    sharing_value_share_back_with = _text(5000, "who the insights are shared back with")
-    sharing_value_format = _text(2000, "format of the insights")
+    sharing_value_insights_planned = answer_field("sharing_value", "insights_planned")
+    sharing_value_share_back_with = answer_field("sharing_value", "share_back_with")
+    sharing_value_format = answer_field("sharing_value", "format")
 
-    groups_maori = models.BooleanField("Māori", default=False)
-    groups_pacific = models.BooleanField("Pacific peoples", default=False)
-    groups_children_young_people = models.BooleanField("children and young people", default=False)
-    groups_disabled_people = models.BooleanField("disabled people", default=False)
-    groups_other = _text(2000, "other groups")
-    groups_considerations = _text(10000, "how each group's views and needs shape the work")
+    groups_maori = answer_field("groups", "maori")
+    groups_pacific = answer_field("groups", "pacific")
+    groups_children_young_people = answer_field("groups", "children_young_people")
+    groups_disabled_people = answer_field("groups", "disabled_people")
+    groups_other = answer_field("groups", "other")
+    groups_considerations = answer_field("groups", "considerations")
 
     justifications = NFCJSONField(
         default=dict, blank=True, help_text="Why a rule's finding does not apply, by rule id."
@@ -300,74 +267,33 @@ class _AssessmentRow(models.Model):
             raise ImmutableRecord("Rows of a signed-off assessment cannot change.")
 
 
-class DataForm(models.TextChoices):
-    QUANTITATIVE = "quantitative", "Quantitative"
-    QUALITATIVE = "qualitative", "Qualitative"
-
-
-class DataSource(models.TextChoices):
-    NEW_COLLECTION = "new_collection", "Newly collected"
-    EXISTING = "existing", "Existing data, reused"
-
-
 class DataItem(_AssessmentRow):
     """One item of information to be collected, used or shared."""
 
     assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="data_items")
     position = models.PositiveIntegerField(default=0)
-    name = NFCCharField(max_length=200)
-    description = _text(2000, "description")
-    identifying = models.BooleanField(
-        "identifies people", default=False, help_text="Does or can it identify a person?"
+    name = answer_field("data_items", "name")
+    description = answer_field("data_items", "description")
+    identifying = answer_field("data_items", "identifying")
+    sensitive = answer_field("data_items", "sensitive")
+    form = answer_field("data_items", "form", max_length=12)
+    source = answer_field("data_items", "source", max_length=16)
+    original_purpose = answer_field("data_items", "original_purpose")
+    consistent_with_original_purpose = answer_field(
+        "data_items", "consistent_with_original_purpose"
     )
-    sensitive = models.BooleanField(
-        default=False,
-        help_text="Could it be misunderstood or misused, harming or embarrassing a person, "
-        "group or community?",
-    )
-    form = models.CharField(max_length=12, choices=DataForm.choices, default=DataForm.QUANTITATIVE)
-    source = models.CharField(
-        max_length=16, choices=DataSource.choices, default=DataSource.NEW_COLLECTION
-    )
-    original_purpose = _text(2000, "original purpose", "For existing data: why it was collected.")
-    consistent_with_original_purpose = models.BooleanField(
-        "consistent with the original purpose", null=True, blank=True, default=None
-    )
-    justification = _text(2000, "why it is needed")
-    retention = NFCCharField(
-        max_length=200,
-        blank=True,
-        help_text="How long it is kept: a duration such as P2Y or P18M, or a plain rule.",
-    )
-    shared_with = NFCJSONField(default=list, blank=True)
-    sharing_reason = _text(2000, "why it is shared")
-    linked_with_other_data = models.BooleanField("linked with other data", default=False)
-    link_reason = _text(2000, "why it is linked")
+    justification = answer_field("data_items", "justification")
+    retention = answer_field("data_items", "retention")
+    shared_with = answer_field("data_items", "shared_with")
+    sharing_reason = answer_field("data_items", "sharing_reason")
+    linked_with_other_data = answer_field("data_items", "linked_with_other_data")
+    link_reason = answer_field("data_items", "link_reason")
 
     class Meta:
         ordering = ["position", "pk"]
 
     def __str__(self) -> str:
         return self.name
-
-
-class Party(models.TextChoices):
-    SERVICE_USERS = "service_users", "Service users"
-    FRONTLINE_WORKERS = "frontline_workers", "Frontline workers"
-    COMMUNITY_REPRESENTATIVES = "community_representatives", "Community representatives"
-    CULTURAL_ADVISORS = "cultural_advisors", "Cultural advisors"
-    IWI_MAORI = "iwi_maori", "Iwi and Māori"
-    PACIFIC_COMMUNITIES = "pacific_communities", "Pacific communities"
-    DISABLED_PEOPLE = "disabled_people", "Disabled people"
-    PRIVACY_OFFICER = "privacy_officer", "Privacy officer"
-    LEGAL = "legal", "Legal"
-    OTHER = "other", "Other"
-
-
-class Depth(models.TextChoices):
-    CHECK = "check", "A simple check"
-    REVIEW = "review", "A review of the work"
-    CO_DESIGN = "co_design", "Co-design and rich engagement"
 
 
 class Consultation(_AssessmentRow):
@@ -377,10 +303,10 @@ class Consultation(_AssessmentRow):
         Assessment, on_delete=models.CASCADE, related_name="consultations"
     )
     position = models.PositiveIntegerField(default=0)
-    party = models.CharField(max_length=32, choices=Party.choices)
-    depth = models.CharField(max_length=12, choices=Depth.choices, default=Depth.REVIEW)
-    summary = _text(5000, "what came of it")
-    date = models.DateField(null=True, blank=True)
+    party = answer_field("consultations", "party", max_length=32)
+    depth = answer_field("consultations", "depth", max_length=12)
+    summary = answer_field("consultations", "summary")
+    date = answer_field("consultations", "date")
 
     class Meta:
         ordering = ["position", "pk"]

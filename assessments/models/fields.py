@@ -45,3 +45,34 @@ class NFCTextField(_NFCMixin, models.TextField):
 
 class NFCJSONField(_NFCMixin, models.JSONField):
     pass
+
+
+def answer_field(section_key: str, question_key: str, *, max_length: int = 0) -> models.Field:
+    """Return the model field that stores one question of the questionnaire.
+
+    Its type, limit, choices, default, label and hint come from the question; only the width of
+    a choice column (`max_length`, a storage matter) is given here.
+    """
+    from assessments.questionnaire import SECTION_BY_KEY, Kind
+
+    q = SECTION_BY_KEY[section_key].question(question_key)
+    words: dict[str, Any] = {"verbose_name": q.label, "help_text": q.hint}
+    if q.kind is Kind.LONG_TEXT:
+        return NFCTextField(max_length=q.limit, blank=True, **words)
+    if q.kind is Kind.SHORT_TEXT:
+        return NFCCharField(max_length=q.limit, blank=not q.required, **words)
+    if q.kind is Kind.YES_NO:
+        return models.BooleanField(default=False, **words)
+    if q.kind is Kind.YES_NO_UNDECIDED:
+        return models.BooleanField(null=True, blank=True, default=None, **words)
+    if q.kind in (Kind.CHOICES, Kind.LINES):
+        return NFCJSONField(default=list, blank=True, **words)
+    if q.kind is Kind.DATE:
+        return models.DateField(null=True, blank=True, **words)
+    if q.required:
+        return models.CharField(max_length=max_length, choices=q.choices, **words)
+    if q.nullable:
+        return models.CharField(  # noqa: DJ001 (null means "not answered yet")
+            max_length=max_length, choices=q.choices, null=True, blank=True, default=None, **words
+        )
+    return models.CharField(max_length=max_length, choices=q.choices, default=q.default, **words)

@@ -5,16 +5,15 @@ from django.shortcuts import render
 from django.urls import reverse
 
 from assessments.access import can_create_assessment, can_edit_assessment, get_assessment_for_user
+from assessments.answers import document_answers
 from assessments.findings import score_view
 from assessments.http import AuthenticatedHttpRequest
 from assessments.interchange import assessment_to_dict
 from assessments.models import Assessment, AuditEvent, SignOff, Status
 from assessments.notice import purpose_statement
-from assessments.presenters import data_item_answers, section_answers
 from assessments.reviewing import COMMENTER_ROLES, comments_by_target
 from assessments.roles import Role
 from assessments.scoring import assessment_result
-from assessments.sections import SECTIONS
 from assessments.selectors import (
     DEFAULT_SORT,
     SORTS,
@@ -97,19 +96,19 @@ def render_detail(
     can_edit = can_edit_assessment(user, assessment)
     comments = assessment_comments(assessment)
     audit_events = list(AuditEvent.objects.filter(assessment=assessment).select_related("actor"))
+    document = assessment_to_dict(assessment)
     return render(
         request,
         "assessments/detail.html",
         {
             "assessment": assessment,
             "scores": score_view(assessment_result(assessment)),
-            "purpose_statement": purpose_statement(assessment_to_dict(assessment)),
+            "purpose_statement": purpose_statement(document),
             # Findings link to the field to fix only for someone who may fix it.
             "field_link_base": reverse("assessment_edit", args=[assessment.pk])
             if can_edit
             else None,
-            "sections": [(section, section_answers(assessment, section)) for section in SECTIONS],
-            "data_items": [(item, data_item_answers(item)) for item in assessment.data_items.all()],
+            "sections": document_answers(document),
             "can_edit": can_edit,
             "record": record_state(assessment=assessment, user=user),
             "transitions": transitions_for(assessment, user),

@@ -9,14 +9,15 @@ from django.views.decorators.http import require_POST
 
 import principles
 from assessments.access import can_create_assessment, get_assessment_for_user
+from assessments.answers import SectionAnswers
 from assessments.findings import score_view
 from assessments.forms import AssessmentForms, JustificationsForm, justifiable_rules
 from assessments.http import AuthenticatedHttpRequest
 from assessments.interchange import assessment_to_dict
 from assessments.models import Assessment
+from assessments.questionnaire import SECTIONS
 from assessments.reviewing import CommentsByTarget, comments_by_target
 from assessments.scoring import assessment_result
-from assessments.sections import SECTIONS
 from assessments.selectors import assessment_comments, assessment_with_rows
 from assessments.services import NotEditable, StaleEdit, assessment_save_draft
 
@@ -67,11 +68,11 @@ def _edit(request: AuthenticatedHttpRequest, assessment: Assessment) -> HttpResp
             "assessment": assessment,
             "forms": forms,
             "form": forms.form,
-            "data_items": forms.data_items,
-            "consultations": forms.consultations,
+            "formsets": {"data_items": forms.data_items, "consultations": forms.consultations},
             "justifications": forms.justifications,
             "scores": score_view(result),
-            "sections": SECTIONS,
+            # The questions, without answers: the form holds those.
+            "sections": [SectionAnswers(section, [], []) for section in SECTIONS],
             # Reviewers' comments beside the answers they concern (read-only here).
             "comments": _comments(assessment),
             "errors": forms.error_links() if data is not None else [],
