@@ -7,7 +7,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("assessments", "0007_list_indexes_and_render_failures"),
+        ("assessments", "0008_questionnaire_labels_and_hints"),
     ]
 
     operations = [
