@@ -8,7 +8,10 @@ class AssessmentsConfig(AppConfig):
     verbose_name = "DPUP assessments"
 
     def ready(self) -> None:
-        from assessments import checks  # noqa: F401  (registers the deployment checks)
+        from assessments import (
+            checks,  # noqa: F401  (registers the deployment checks)
+            receivers,  # noqa: F401  (audits sign-ins)
+        )
         from assessments.db_guards import reinstall_after_migrate
         from assessments.upgrade import rescore_stale_drafts
 

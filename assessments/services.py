@@ -28,6 +28,28 @@ class NotEditable(Exception):
         super().__init__(f"{current.reference} is {current.get_status_display().lower()}.")
 
 
+def _draft_changes(
+    form: AssessmentForm, formsets: list, old_reasons: dict, new_reasons: dict
+) -> dict[str, Any]:
+    """Say what a save changed: each answer by name and label, which kinds of row, and the
+    justifications before and after (they are the analyst's own words to the reviewer)."""
+    changes: dict[str, Any] = {
+        "fields": {
+            name: str(form.fields[name].label or name)
+            for name in form.changed_data
+            if name != "lock_version"
+        },
+        "rows": [
+            str(formset.model._meta.verbose_name_plural).capitalize()
+            for formset in formsets
+            if formset.has_changed()
+        ],
+    }
+    if old_reasons != new_reasons:
+        changes["justifications"] = {"old": old_reasons, "new": new_reasons}
+    return changes
+
+
 @transaction.atomic
 def assessment_save_draft(
     *,
@@ -59,6 +81,14 @@ def assessment_save_draft(
             raise NotEditable(current)
         assessment.lock_version = current.lock_version + 1
         form.save()
+        AuditEvent.objects.create(
+            assessment=assessment,
+            actor=actor,
+            action=AuditAction.DRAFT_SAVED,
+            data=_draft_changes(
+                form, formsets, current.justifications or {}, assessment.justifications
+            ),
+        )
     for formset in formsets:
         formset.instance = assessment
         formset.save()

@@ -4,9 +4,11 @@ SQLite is the embedded default so that a fresh checkout runs with nothing else i
 DATABASE_URL selects PostgreSQL (or any database dj-database-url understands).
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp import constants as csp_constants
 from django.core.exceptions import ImproperlyConfigured
 
 from dpup_site.env import env_bool, env_int, env_list, env_str, env_url
@@ -179,6 +181,73 @@ SECURE_HSTS_PRELOAD = not DEBUG
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
+
+# ---- Sign-in, sessions and response headers (issue 12) --------------------------------------
+# Kept in one block so that other settings changes merge around it.
+
+INSTALLED_APPS += ["axes", "csp"]
+# Every response the app itself makes says `Cache-Control: private, no-store`: its pages and
+# downloads hold assessment content. WhiteNoise answers static files before this runs.
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("whitenoise.middleware.WhiteNoiseMiddleware") + 1,
+    "dpup_site.middleware.NoStoreMiddleware",
+)
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("dpup_site.middleware.NoStoreMiddleware") + 1, "csp.middleware.CSPMiddleware"
+)
+# Axes turns a refused sign-in into its lockout page; its documentation wants it last.
+MIDDLEWARE.append("axes.middleware.AxesMiddleware")
+# Axes's backend refuses a locked-out account or address before the password is even checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Ten failures for one account, from any addresses, lock that account; ten from one address,
+# for any accounts, lock that address. A lock lasts an hour from the failure that reached the
+# limit; `manage.py axes_reset_username NAME` (or `axes_reset_ip ADDRESS`, `axes_reset`) lifts
+# it sooner, as the README says.
+AXES_FAILURE_LIMIT = 10
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_COOLOFF_TIME = timedelta(hours=1)
+# Attempts made while locked do not extend the lock, so a stranger cannot keep someone out.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+# Behind a reverse proxy the address is read from X-Forwarded-For (dpup_site/client_address.py).
+DPUP_TRUSTED_PROXIES = env_int("DPUP_TRUSTED_PROXIES", default=0)
+if DPUP_TRUSTED_PROXIES < 0:
+    raise ImproperlyConfigured("DPUP_TRUSTED_PROXIES must be 0 or more: the proxies in front.")
+AXES_CLIENT_IP_CALLABLE = "dpup_site.client_address.client_address"
+# Failures and lockouts are audit events (assessments/audit.py); axes's own log is enough.
+AXES_VERBOSE = False
+
+# A session ends after a working day without activity; activity starts the day again
+# (dpup_site.middleware.SessionRefreshMiddleware, within a quarter of an hour).
+SESSION_COOKIE_AGE = 8 * 60 * 60
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.sessions.middleware.SessionMiddleware") + 1,
+    "dpup_site.middleware.SessionRefreshMiddleware",
+)
+# Password reset e-mails: the link works for a day.
+PASSWORD_RESET_TIMEOUT = 24 * 60 * 60
+
+# No inline script or style anywhere: every script and stylesheet is a static file.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [csp_constants.SELF],
+        "script-src": [csp_constants.SELF],
+        "style-src": [csp_constants.SELF],
+        # Bootstrap draws its select arrows and check marks as data: SVG images.
+        "img-src": [csp_constants.SELF, "data:"],
+        "font-src": [csp_constants.SELF],
+        "connect-src": [csp_constants.SELF],
+        "form-action": [csp_constants.SELF],
+        "frame-ancestors": [csp_constants.NONE],
+        "object-src": [csp_constants.NONE],
+        "base-uri": [csp_constants.NONE],
+    },
+}
+# ---- end of issue 12 block ---------------------------------------------------------------
 
 LOGGING = {
     "version": 1,

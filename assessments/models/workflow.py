@@ -27,15 +27,42 @@ class AuditAction(models.TextChoices):
     REVIEW_DATE_CHANGED = "review_date_changed", "Next review date changed"
     RECORD_DOWNLOADED = "record_downloaded", "Record downloaded"
     REMINDER_SENT = "reminder_sent", "Review reminder sent"
+    DRAFT_SAVED = "draft_saved", "Draft saved"
+    NOTICE_VIEWED = "notice_viewed", "Notice opened"
+    NOTICE_DOWNLOADED = "notice_downloaded", "Notice PDF downloaded"
+    EXPORTED = "exported", "Exported as JSON"
+    PORTFOLIO_EXPORTED = "portfolio_exported", "Portfolio downloaded as CSV"
+    AUDIT_EXPORTED = "audit_exported", "Audit trail downloaded as CSV"
+    SIGNED_IN = "signed_in", "Signed in"
+    SIGN_IN_FAILED = "sign_in_failed", "Sign-in failed"
+    LOCKED_OUT = "locked_out", "Locked out after repeated failures"
 
 
 class AuditEvent(AppendOnlyModel):
-    """One thing that happened to an assessment: who, when, what, from and to."""
+    """One thing that happened: who, when, what, from and to.
+
+    Most events are about one assessment. Sign-ins and organisation-wide downloads (the
+    portfolio, the audit trail) are about none, and name the organisation instead.
+    """
 
     objects = AppendOnlyManager()
 
     assessment = models.ForeignKey(
-        Assessment, on_delete=models.PROTECT, related_name="audit_events"
+        Assessment,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="audit_events",
+        help_text="Empty for events not about one assessment (sign-ins, portfolio downloads).",
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="For events with no assessment: whose trail it belongs to. Empty for a sign-in "
+        "to an account that does not exist or belongs to no organisation.",
     )
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -43,7 +70,8 @@ class AuditEvent(AppendOnlyModel):
         null=True,
         blank=True,
         related_name="+",
-        help_text="Empty for the system (a scheduled command).",
+        help_text="Empty for the system (a scheduled command). For a failed sign-in or a "
+        "lockout, the account that was tried.",
     )
     at = models.DateTimeField(default=timezone.now, db_index=True)
     action = models.CharField(max_length=24, choices=AuditAction.choices)

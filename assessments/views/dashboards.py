@@ -9,7 +9,9 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse, QueryDict, StreamingHttpResponse
 from django.shortcuts import render
 from django.utils import timezone
+from django.views.decorators.http import require_safe
 
+from assessments.audit import audited_stream
 from assessments.dashboards import (
     NOT_SCORED,
     PortfolioFilter,
@@ -26,7 +28,7 @@ from assessments.dashboards import (
     table_rows,
 )
 from assessments.http import AuthenticatedHttpRequest, attach
-from assessments.models import Readiness, Status, User
+from assessments.models import AuditAction, Readiness, Status, User
 from assessments.roles import Role
 from assessments.selectors import organisation_people, page_of
 
@@ -156,13 +158,14 @@ def portfolio_view(request: AuthenticatedHttpRequest) -> HttpResponse:
     )
 
 
-class _Echo:
+class Echo:
     """A file-like object whose write returns the line, for csv.writer to stream through."""
 
     def write(self, line: str) -> str:
         return line
 
 
+@require_safe
 def portfolio_csv_view(request: AuthenticatedHttpRequest) -> StreamingHttpResponse:
     _require_role(
         request.user, PORTFOLIO_ROLES, "The portfolio is for managers and privacy officers."
@@ -170,7 +173,9 @@ def portfolio_csv_view(request: AuthenticatedHttpRequest) -> StreamingHttpRespon
     _, filters = _portfolio_filters(request)
     today = timezone.localdate()
     assessments = portfolio(user=request.user, filters=filters, today=today)
-    writer = csv.writer(_Echo())
+    writer = csv.writer(Echo())
+
+    served: list[list[object]] = []  # reference and version of each row, for the audit
 
     def lines() -> Iterator[str]:
         # The byte order mark tells Excel the file is UTF-8, so macrons survive.
@@ -179,12 +184,19 @@ def portfolio_csv_view(request: AuthenticatedHttpRequest) -> StreamingHttpRespon
         # without the cost of handing the server one row at a time.
         chunk: list[str] = []
         for row in portfolio_csv_rows(assessments):
+            served.append([row[0], row[1]])  # reference and version
             chunk.append(writer.writerow(row))
             if len(chunk) == CSV_CHUNK_ROWS:
                 yield "".join(chunk)
                 chunk.clear()
         yield "".join(chunk)
 
-    response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
+    audited = audited_stream(
+        lines(),
+        actor=request.user,
+        action=AuditAction.PORTFOLIO_EXPORTED,
+        data={"rows": served},
+    )
+    response = StreamingHttpResponse(audited, content_type="text/csv; charset=utf-8")
     attach(response, f"dpup-portfolio-{today.isoformat()}.csv")
     return response

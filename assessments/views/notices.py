@@ -4,9 +4,12 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.views.decorators.http import require_safe
 
 from assessments.access import can_edit_assessment, get_assessment_for_user
+from assessments.audit import audit_served
 from assessments.http import AuthenticatedHttpRequest, attach
+from assessments.models import AuditAction
 from assessments.notice import gaps, service_user_notice
 from assessments.pdf import html_to_pdf
 from assessments.records import record_document
@@ -27,14 +30,31 @@ def _context(request: AuthenticatedHttpRequest, pk: int) -> dict:
     }
 
 
+@require_safe
 def assessment_notice(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    return render(request, "assessments/notice.html", _context(request, pk))
+    context = _context(request, pk)
+    response = render(request, "assessments/notice.html", context)
+    audit_served(
+        assessment=context["assessment"],
+        actor=request.user,
+        action=AuditAction.NOTICE_VIEWED,
+        body=response.content,
+    )
+    return response
 
 
+@require_safe
 def assessment_notice_pdf(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     context = {**_context(request, pk), "edit_url": ""}
     pdf = html_to_pdf(render_to_string("notices/notice_pdf.html", context))
     response = HttpResponse(pdf, content_type="application/pdf")
     reference = context["assessment"].reference
     attach(response, f"{reference}-notice.pdf")
+    # Recorded only once the response is built: a download that failed was not served.
+    audit_served(
+        assessment=context["assessment"],
+        actor=request.user,
+        action=AuditAction.NOTICE_DOWNLOADED,
+        body=pdf,
+    )
     return response

@@ -9,8 +9,10 @@ from django.core.files.uploadedfile import UploadedFile
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
+from django.views.decorators.http import require_safe
 
 from assessments.access import can_create_assessment, get_assessment_for_user
+from assessments.audit import audit_served
 from assessments.http import (
     AuthenticatedHttpRequest,
     BodyTooLarge,
@@ -25,6 +27,7 @@ from assessments.interchange import (
     snapshot_queryset,
 )
 from assessments.interchange_validation import MAX_DOCUMENTS
+from assessments.models import AuditAction
 from assessments.services import assessments_import
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
@@ -100,9 +103,17 @@ def _import(request: AuthenticatedHttpRequest) -> HttpResponse:
     return render(request, "assessments/import.html", context, status=400 if bad else 200)
 
 
+@require_safe
 def assessment_export(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     assessment = get_assessment_for_user(request.user, pk, queryset=snapshot_queryset())
     body = json.dumps(assessment_to_dict(assessment), ensure_ascii=False, indent=2) + "\n"
     response = HttpResponse(body, content_type="application/json; charset=utf-8")
     attach(response, f"{assessment.reference}.json")
+    # Recorded only once the response is built: an export that failed was not served.
+    audit_served(
+        assessment=assessment,
+        actor=request.user,
+        action=AuditAction.EXPORTED,
+        body=response.content,
+    )
     return response

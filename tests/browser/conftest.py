@@ -11,7 +11,7 @@ import pytest
 from django.test import override_settings
 from playwright.sync_api import Browser, Page, sync_playwright
 
-from tests.browser.journey import CHROMIUM_ARGS, AxeLedger, chromium_path
+from tests.browser.journey import CHROMIUM_ARGS, AxeLedger, CspWatch, chromium_path
 
 
 @pytest.fixture(scope="session")
@@ -69,6 +69,7 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]):
 
 
 _PASSED = pytest.StashKey[bool]()
+CSP_WATCH = pytest.StashKey[CspWatch]()
 
 
 @pytest.fixture
@@ -76,7 +77,8 @@ def page(request: pytest.FixtureRequest, browser: Browser, live_server) -> Itera
     """Return a page in a fresh browser context (no cookies from other tests).
 
     Every page the test loads must be checked by axe: a test that passes having left one
-    unchecked fails here, naming it.
+    unchecked fails here, naming it. A Content-Security-Policy violation on any page fails the
+    test too: the journeys are what shows that no script or style is inline.
     """
     context = browser.new_context(
         base_url=live_server.url,
@@ -88,8 +90,15 @@ def page(request: pytest.FixtureRequest, browser: Browser, live_server) -> Itera
     context.set_default_timeout(15_000)
     page = context.new_page()
     ledger = AxeLedger.watch(page)
+    csp = CspWatch.watch(page)
+    request.node.stash[CSP_WATCH] = csp
     yield page
     context.close()
+    if request.node.stash.get(_PASSED, False) and csp.violations:
+        pytest.fail(
+            "The Content-Security-Policy was violated:\n" + "\n".join(csp.violations),
+            pytrace=False,
+        )
     if request.node.stash.get(_PASSED, False) and ledger.unchecked():
         pytest.fail(
             "These pages were loaded but never checked by axe: " + ", ".join(ledger.unchecked()),

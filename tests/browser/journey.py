@@ -9,7 +9,7 @@ from typing import ClassVar
 
 import pytest
 from axe_playwright_python.base import AXE_SCRIPT
-from playwright.sync_api import Locator, Page
+from playwright.sync_api import ConsoleMessage, Locator, Page
 
 from assessments.te_reo import WORDS as TE_REO_WORDS
 from tests.factories import PASSWORD
@@ -68,6 +68,38 @@ class AxeLedger:
 
     def unchecked(self) -> list[str]:
         return self.loads[self.checked :]
+
+
+# Runs before any of the page's own scripts, through the browser's debugging protocol, so the
+# page's Content-Security-Policy does not apply to it. Each violation is logged with a prefix
+# the watcher below listens for.
+_REPORT_CSP_VIOLATIONS = """
+document.addEventListener("securitypolicyviolation", (event) => {
+  console.error(`CSP violation: ${event.effectiveDirective} blocked ${event.blockedURI || "inline"}`
+    + ` at ${event.sourceFile || event.documentURI}:${event.lineNumber}`);
+});
+"""
+
+
+@dataclass
+class CspWatch:
+    """Every Content-Security-Policy violation reported while a browser page was open."""
+
+    violations: list[str] = field(default_factory=list)
+
+    @classmethod
+    def watch(cls, page: Page) -> "CspWatch":
+        watch = cls()
+        page.add_init_script(_REPORT_CSP_VIOLATIONS)
+
+        def console(message: ConsoleMessage) -> None:
+            # Chromium also logs each refusal itself ("Refused to apply inline style ...").
+            text = message.text
+            if text.startswith("CSP violation:") or "Content Security Policy" in text:
+                watch.violations.append(f"{page.url}: {text}")
+
+        page.on("console", console)
+        return watch
 
 
 def axe_check(page: Page) -> None:

@@ -4,7 +4,15 @@ import pytest
 
 from tests.urlwalk import walk
 
-PUBLIC = {"login", "admin:login"}
+# Signing in, and getting back in after forgetting a password, need no session.
+PUBLIC = {
+    "login",
+    "admin:login",
+    "password_reset",
+    "password_reset_done",
+    "password_reset_confirm",
+    "password_reset_complete",
+}
 URLS = sorted(walk(), key=lambda url: url.path)
 
 
@@ -23,6 +31,15 @@ def test_anonymous_visitor_is_sent_to_sign_in(client, url):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("path", ["/accounts/login/", "/admin/login/"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/accounts/login/",
+        "/admin/login/",
+        "/accounts/password/reset/",
+        "/accounts/password/reset/sent/",
+        "/accounts/password/reset/complete/",
+    ],
+)
 def test_sign_in_pages_are_open(client, path):
     assert client.get(path).status_code == 200
