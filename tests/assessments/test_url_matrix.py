@@ -84,9 +84,13 @@ MATRIX: dict[str, dict[str, dict[Status, Row]]] = {
     "password_change": {"get": every_state(EVERYONE), "post": every_state(EVERYONE)},
     "password_change_done": {"get": every_state(EVERYONE), "post": every_state(REFUSED)},
     "logout": {"get": every_state(REFUSED), "post": every_state(same(302))},
-    # Creating: analysts of any organisation (into their own); an empty POST shows the errors.
+    # Creating: analysts of any organisation (into their own); an empty POST shows the errors,
+    # which an import answers with 400 (no file: nothing to import).
     "assessment_create": {"get": every_state(ANALYSTS), "post": every_state(ANALYSTS)},
-    "assessment_import": {"get": every_state(ANALYSTS), "post": every_state(ANALYSTS)},
+    "assessment_import": {
+        "get": every_state(ANALYSTS),
+        "post": every_state(row(BAD, BAD, NO, NO, BAD, NO, NO)),
+    },
     # An empty form scores nothing: 204, the panel is left as it is.
     "assessment_preview_new": {
         "get": every_state(REFUSED),
