@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import pytest
-from playwright.sync_api import Page
+from playwright.sync_api import FilePayload, Page
 
 from assessments.models import Assessment, Status
 from tests.assessments.workflow_helpers import in_state
@@ -141,10 +141,8 @@ def _error_states(page: Page, people, check: Callable[[], None]) -> None:
     submitted = in_state(people, Status.SUBMITTED)
     sign_in(page, "ana")
     page.goto("/assessments/import/")
-    page.set_input_files(
-        "#id_file",
-        files=[{"name": "bad.json", "mimeType": "application/json", "buffer": b'{"title": ""}'}],
-    )
+    bad: FilePayload = {"name": "bad.json", "mimeType": "application/json", "buffer": b"{}"}
+    page.set_input_files("#id_file", files=[bad])
     with page.expect_navigation():
         page.get_by_role("button", name="Import").click()
     assert page.locator("#error-summary").is_visible()
