@@ -71,8 +71,17 @@ def assessment_import(request: AuthenticatedHttpRequest) -> HttpResponse:
         return _too_large(request)
 
 
+def _file_refused(form: "ImportForm", described_by: str) -> "ImportForm":
+    """Mark the file field invalid and tied to the summary that says why (WCAG 3.3.1, 1.3.1)."""
+    field = form.fields["file"]
+    if field.help_text:  # Django ties the hint itself only when nothing else is set.
+        described_by += f" {form['file'].auto_id}_helptext"
+    field.widget.attrs.update({"aria-invalid": "true", "aria-describedby": described_by})
+    return form
+
+
 def _too_large(request: AuthenticatedHttpRequest) -> HttpResponse:
-    context = {"form": ImportForm(), "refused": LIMIT_WORDS}
+    context = {"form": _file_refused(ImportForm(), "refused-title"), "refused": LIMIT_WORDS}
     return render(request, "assessments/import.html", context, status=413)
 
 
@@ -93,6 +102,8 @@ def _import(request: AuthenticatedHttpRequest) -> HttpResponse:
             if len(imported) == 1:
                 return redirect("assessment_detail", pk=imported[0].pk)
             return redirect("assessment_list")
+    if invalid is not None:
+        _file_refused(form, "problems-title")
     context = {
         "form": form,
         "problems": invalid.shown if invalid else [],

@@ -4,6 +4,7 @@ marked invalid and described by the message, and what was typed kept (WCAG 3.3.1
 import re
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from assessments.models import Assessment, Status
@@ -71,3 +72,16 @@ def test_the_notice_has_its_h1_before_the_warning_about_gaps(client, people):
     assert "not yet written" in html
     headings = re.findall(r"<h([1-6])", html.split('id="main"', 1)[1])
     assert headings[0] == "1", headings
+
+
+def test_an_import_refused_marks_the_file_field_invalid_and_ties_it_to_the_summary(client, people):
+    client.force_login(people.analyst)
+    upload = SimpleUploadedFile("bad.json", b'{"title": ""}', content_type="application/json")
+    response = client.post(reverse("assessment_import"), {"file": upload})
+    assert response.status_code == 400
+    html = response.content.decode()
+    field = _field(html, "id_file")
+    assert 'aria-invalid="true"' in field
+    assert 'aria-describedby="problems-title id_file_helptext"' in field
+    assert 'id="id_file_helptext"' in html
+    assert '<a href="#id_file">' in html

@@ -6,10 +6,11 @@ the ones no journey reaches: withdrawn and superseded records, the rule catalogu
 notice, import and its errors, password change, 403 and 404.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import pytest
-from playwright.sync_api import Page
+from playwright.sync_api import FilePayload, Page
 
 from assessments.models import Assessment, Status
 from tests.assessments.workflow_helpers import in_state
@@ -132,3 +133,56 @@ def test_form_control_borders_meet_3_to_1_at_rest_in_focus_and_in_error(page: Pa
     check_page(page)
     assert page.locator("#id_title.is-invalid").count() == 1
     assert page.evaluate(_BORDER_CONTRAST) == []
+
+
+def _error_states(page: Page, people, check: Callable[[], None]) -> None:
+    """Reach each error state as a person would, checking each page it shows."""
+    draft = in_state(people, Status.DRAFT)
+    submitted = in_state(people, Status.SUBMITTED)
+    sign_in(page, "ana")
+    page.goto("/assessments/import/")
+    bad: FilePayload = {"name": "bad.json", "mimeType": "application/json", "buffer": b"{}"}
+    page.set_input_files("#id_file", files=[bad])
+    with page.expect_navigation():
+        page.get_by_role("button", name="Import").click()
+    assert page.locator("#error-summary").is_visible()
+    check()
+    page.goto(f"/assessments/{draft.pk}/edit/")
+    page.evaluate("document.querySelector('#id_title').removeAttribute('required')")
+    page.fill("#id_title", "")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Save draft").first.click()
+    assert page.locator("#error-summary").is_visible()
+    check()
+    page.goto("/accounts/password/change/")
+    page.fill("#id_old_password", "not the password")
+    page.fill("#id_new_password1", "a new long passphrase 2026")
+    page.fill("#id_new_password2", "a new long passphrase 2026")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Change password").click()
+    assert page.locator("#error-summary").is_visible()
+    check()
+    page.context.clear_cookies()
+    sign_in(page, "ofa")
+    page.goto(f"/assessments/{submitted.pk}/")
+    page.get_by_label("What needs to change").fill("   ")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Request changes").click()
+    assert page.locator("#move-request_changes[aria-invalid=true]").count() == 1
+    check()
+
+
+@pytest.mark.parametrize("width", (320, 640, 1280))
+def test_error_states_reflow_and_pass_axe(page: Page, people, width: int) -> None:
+    page.set_viewport_size({"width": width, "height": 900})
+
+    def check() -> None:
+        page.wait_for_load_state("load")
+        if width in REFLOW_WIDTHS:
+            _check_reflow(page, width)
+        if width in AXE_WIDTHS:
+            check_page(page)
+        elif ledger := AxeLedger.of(page):
+            ledger.checked = len(ledger.loads)
+
+    _error_states(page, people, check)
