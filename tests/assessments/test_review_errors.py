@@ -85,3 +85,13 @@ def test_an_import_refused_marks_the_file_field_invalid_and_ties_it_to_the_summa
     assert 'aria-describedby="problems-title id_file_helptext"' in field
     assert 'id="id_file_helptext"' in html
     assert '<a href="#id_file">' in html
+
+
+def test_an_invalid_portfolio_filter_is_marked_invalid_and_described(client, people):
+    client.force_login(people.manager)
+    html = client.get(reverse("portfolio"), {"status": "nonsense"}).content.decode()
+    select = re.search(r'<select[^>]*name="status"[^>]*>', html)
+    assert select, "no status filter"
+    assert 'aria-invalid="true"' in select.group(0)
+    described = re.search(r'aria-describedby="([^"]*)"', select.group(0))
+    assert described and f'id="{described.group(1)}"' in html
