@@ -7,8 +7,8 @@ whatever reaches the database: a bulk update, `bulk_create`, raw SQL, a stale pr
 - An approved or superseded assessment keeps its content: only its status may move on (approved
   to superseded, never back), and its review date and stored scores under today's ruleset may
   change (`MUTABLE_WHEN_FROZEN`). It is never deleted.
-- The rows of an approved or superseded assessment (data items, consultations) are never added
-  to, changed or removed.
+- The rows of an approved or superseded assessment (data items, consultations, review comments)
+  are never added to, changed or removed.
 
 The triggers are made by a migration and made again after every `migrate` (post_migrate): on
 SQLite, a later migration that rebuilds a table would otherwise drop them silently. A database
@@ -27,7 +27,7 @@ from django.db.backends.base.base import BaseDatabaseWrapper
 
 FROZEN = ("approved", "superseded")
 APPEND_ONLY = ("AuditEvent", "Snapshot", "SignOff", "StoredRecord", "ReviewReminder")
-ROWS = ("DataItem", "Consultation")
+ROWS = ("DataItem", "Consultation", "Comment")
 PAUSE_TABLE = "dpup_guard_pause"
 _FROZEN_SQL = ", ".join(f"'{status}'" for status in FROZEN)
 

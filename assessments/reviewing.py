@@ -48,6 +48,15 @@ def comments_by_target(comments: list[Comment]) -> CommentsByTarget:
     return CommentsByTarget(grouped.whole, dict(grouped.by_section), dict(grouped.by_rule))
 
 
+def _refuse_if_signed(assessment: Assessment) -> None:
+    # What was signed stays as signed, its review comments included (the database refuses too).
+    if assessment.is_frozen:
+        raise TransitionRefused(
+            f"Version {assessment.version} is signed off, so its comments stay as they were "
+            "signed. Comment on a new version: start one from this page."
+        )
+
+
 def _may_comment(actor: User, assessment: Assessment) -> bool:
     return actor.organisation_id == assessment.organisation_id and bool(
         actor.roles & COMMENTER_ROLES
@@ -61,6 +70,7 @@ def comment_add(
     """Comment on the whole assessment, one section (by id) or one finding (by rule id)."""
     if not _may_comment(author, assessment):
         raise TransitionRefused("Only analysts and privacy officers of the organisation comment.")
+    _refuse_if_signed(assessment)
     body = body.strip()
     if problem := free_text_problem("The comment", body, COMMENT_MAX_LENGTH):
         raise TransitionRefused(problem)
@@ -86,6 +96,7 @@ def comment_mark_addressed(*, comment: Comment, actor: User) -> Comment:
         Role.ANALYST
     ):
         raise TransitionRefused("Only an analyst of the organisation marks comments addressed.")
+    _refuse_if_signed(comment.assessment)
     updated = Comment.objects.filter(pk=comment.pk, addressed_at__isnull=True).update(
         addressed_at=timezone.now(), addressed_by=actor
     )

@@ -116,8 +116,8 @@ def render_detail(
             .select_related("approver", "snapshot")
             .first(),
             "comments": comments_by_target(comments),
-            "can_comment": bool(user.roles & COMMENTER_ROLES),
-            "can_address": user.has_role(Role.ANALYST),
+            "can_comment": bool(user.roles & COMMENTER_ROLES) and not assessment.is_frozen,
+            "can_address": user.has_role(Role.ANALYST) and not assessment.is_frozen,
             "audit_events": audit_events,
             "change_request": _change_request(assessment, audit_events),
             "next_version": Assessment.objects.filter(previous_version=assessment).first(),

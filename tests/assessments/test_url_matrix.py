@@ -63,6 +63,9 @@ ORG_CONFLICT = row(CONFLICT, CONFLICT, CONFLICT, CONFLICT, GONE, GONE, GONE)
 ORG_BAD = row(BAD, BAD, BAD, BAD, GONE, GONE, GONE)
 
 
+SIGNED_STATES = (Status.APPROVED, Status.SUPERSEDED)
+
+
 def every_state(cells: Row) -> dict[Status, Row]:
     return dict.fromkeys(MATRIX_STATES, cells)
 
@@ -123,15 +126,20 @@ MATRIX: dict[str, dict[str, dict[Status, Row]]] = {
         },
     },
     # Review comments: analysts and the officer comment, the author's side marks them
-    # addressed. Today this holds in every state, approved and superseded included (issue 12
-    # moves those to a new version: see the note in the report).
+    # addressed; on a signed version (approved, superseded) they stay as signed.
     "comment_create": {
         "get": every_state(REFUSED),
-        "post": every_state(row(302, 302, 302, NO, GONE, GONE, GONE)),
+        "post": {
+            **every_state(row(302, 302, 302, NO, GONE, GONE, GONE)),
+            **dict.fromkeys(SIGNED_STATES, ORG_REFUSED),
+        },
     },
     "comment_addressed": {
         "get": every_state(REFUSED),
-        "post": every_state(row(302, 302, NO, NO, GONE, GONE, GONE)),
+        "post": {
+            **every_state(row(302, 302, NO, NO, GONE, GONE, GONE)),
+            **dict.fromkeys(SIGNED_STATES, ORG_REFUSED),
+        },
     },
     # The matrix posts "not a date": refused in words (400), to everyone who may read it.
     "review_date_set": {"get": every_state(REFUSED), "post": every_state(ORG_BAD)},
