@@ -210,6 +210,33 @@ def pause_for_flush(connection: BaseDatabaseWrapper) -> None:
         _execute(connection, [f"INSERT INTO {PAUSE_TABLE} (paused) VALUES (1)"])
 
 
+def remove_before_migrate(sender: Any, *, using: str, **kwargs: Any) -> None:
+    """pre_migrate: on SQLite, drop the guards while migrations run.
+
+    SQLite alters a table by making a new one and renaming it; the rename re-reads every
+    trigger, and one that names the table being remade fails it ("no such table"). The guards
+    come back once every migration has run (post_migrate). PostgreSQL alters tables in place.
+    """
+    from django.db import connections
+
+    connection = connections[using]
+    if connection.vendor != "sqlite":
+        return
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'dpup\\_%' "
+            "ESCAPE '\\'"
+        )
+        names = [row[0] for row in cursor.fetchall()]
+    _execute(connection, [f'DROP TRIGGER IF EXISTS "{name}"' for name in names])
+
+
+def install_in_migration(apps: Any, schema_editor: Any) -> None:
+    """The migrations' step: PostgreSQL gets the guards here, SQLite once migrate is done."""
+    if schema_editor.connection.vendor != "sqlite":
+        install_guards(schema_editor.connection, apps.get_model)
+
+
 def reinstall_after_migrate(sender: Any, *, using: str, apps: Any = None, **kwargs: Any) -> None:
     """post_migrate: make the guards again (a rebuilt SQLite table has lost them)."""
     from django.apps import apps as global_apps

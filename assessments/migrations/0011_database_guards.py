@@ -2,14 +2,10 @@
 
 from django.db import migrations
 
-from assessments.db_guards import install_guards
-
-
-def install(apps, schema_editor):
-    install_guards(schema_editor.connection, apps.get_model)
+from assessments.db_guards import install_in_migration
 
 
 class Migration(migrations.Migration):
     dependencies = [("assessments", "0010_audit_beyond_one_assessment")]
 
-    operations = [migrations.RunPython(install, migrations.RunPython.noop)]
+    operations = [migrations.RunPython(install_in_migration, migrations.RunPython.noop)]

@@ -30,6 +30,7 @@ def add_column() -> None:
     (throwaway) migration."""
     from django.db import connection
 
+    from assessments.db_guards import reinstall_after_migrate, remove_before_migrate
     from assessments.interchange_validation import SCHEMA
 
     SCHEMA["properties"]["stewardship"]["properties"]["review_notes"] = {
@@ -43,8 +44,11 @@ def add_column() -> None:
     field = answer_field("stewardship", "review_notes")
     field.contribute_to_class(Assessment, "stewardship_review_notes")
     Assessment._meta._expire_cache()  # type: ignore[attr-defined]
+    # As `migrate` does: the database guards stand aside while SQLite remakes the table.
+    remove_before_migrate(None, using=connection.alias)
     with connection.schema_editor() as editor:
         editor.add_field(Assessment, field)
+    reinstall_after_migrate(None, using=connection.alias)
 
 
 def main() -> dict[str, object]:
