@@ -110,6 +110,14 @@ def test_two_servers_and_two_workers_sign_off_once_and_render_each_record_once(p
         "DPUP_TASK_WORKER": "true",
     }
     env.pop("DJANGO_SETTINGS_MODULE", None)
+    # Production settings serve hashed static files from a manifest, as a deployment does after
+    # collectstatic; a clean clone has none until this runs.
+    subprocess.run(  # noqa: S603
+        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
+        cwd=ROOT,
+        env=env,
+        check=True,
+    )
     ports = [_free_port(), _free_port()]
     processes = [
         _start(["-m", "gunicorn", "--workers=2", f"--bind=127.0.0.1:{port}", "dpup_site.wsgi"], env)
